@@ -1,0 +1,3 @@
+module github.com/rwcarlsen/goexif
+
+go 1.12
