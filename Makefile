@@ -1,0 +1,47 @@
+# casebundle — see README.md. `make demo` and `make test` are all a fresh clone needs.
+GO      ?= go
+BIN     := bin/casebundle
+DEMO    := testdata/democase
+DEMOOUT := out/demo.bundle
+# A fixed generation time makes the demo bundle byte-identical on every run.
+DEMOTIME := 2025-11-20T10:00:00+08:00
+
+.PHONY: build test demo bench fuzz lint golden clean
+
+build:
+	$(GO) build -trimpath -o $(BIN) ./cmd/casebundle
+
+test:
+	$(GO) test -race -count=1 ./...
+
+demo: build
+	rm -rf $(DEMOOUT)
+	mkdir -p out
+	./$(BIN) build $(DEMO) -o $(DEMOOUT) --time $(DEMOTIME) || [ $$? -eq 1 ]
+	./$(BIN) verify $(DEMOOUT)
+	@echo
+	@echo "dossier: $(CURDIR)/$(DEMOOUT)/dossier.pdf"
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Each fuzz target for a short time; crashers land in testdata/fuzz/ and
+# become regression tests.
+FUZZTIME ?= 20s
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	    echo "fuzz $$pkg $$t"; \
+	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
+
+lint:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
+	$(GO) vet ./...
+
+golden:
+	$(GO) test ./... -run Golden -update
+
+clean:
+	rm -rf bin out

@@ -1,0 +1,396 @@
+package bundle
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/casebundle/casebundle/evidence"
+	"github.com/casebundle/casebundle/templates"
+)
+
+// Version is the software version written into every bundle.
+var Version = "0.1.0"
+
+// Software is the agent string of bag-info.txt and manifest.json.
+func Software() string { return "casebundle " + Version }
+
+// Options control a build or a check.
+type Options struct {
+	// Out is the bundle folder to create; "" means DIR.bundle beside DIR.
+	Out string
+	// Now is the run's one clock (the --time flag, SOURCE_DATE_EPOCH or
+	// the system clock), written into every file in UTC.
+	Now time.Time
+	// Purpose and Lang override case.yaml when not empty.
+	Purpose, Lang string
+	// Workers read files in parallel; 0 means one per CPU.
+	Workers  int
+	Limits   evidence.Limits
+	Progress Progress
+	// Stamp, when set, gets an RFC 3161 token over the manifest digest.
+	Stamp Timestamper
+}
+
+// Timestamper obtains a trusted timestamp over a SHA-256 digest.
+type Timestamper interface {
+	Stamp(ctx context.Context, digest []byte) (*ManifestTimestamp, []byte, error)
+}
+
+func (o *Options) fill() {
+	if o.Now.IsZero() {
+		o.Now = time.Unix(0, 0)
+	}
+	o.Now = o.Now.UTC().Truncate(time.Second)
+	if o.Limits.MaxPixels == 0 {
+		o.Limits = evidence.DefaultLimits
+	}
+	if o.Progress == nil {
+		o.Progress = noProgress{}
+	}
+}
+
+// UsageError is a build asked for wrongly (an existing bundle, an output
+// inside the case folder): exit 2.
+type UsageError struct {
+	Msg, Hint string
+}
+
+func (e *UsageError) Error() string { return e.Msg }
+
+// Check reads every item of a case folder and runs every check, writing
+// nothing.
+func Check(ctx context.Context, dir string, opt Options) (*Analysis, error) {
+	opt.fill()
+	c, err := ReadCase(filepath.Join(dir, CaseFile))
+	if err != nil {
+		return nil, err
+	}
+	entries, skipped, err := scan(dir)
+	if err != nil {
+		return nil, err
+	}
+	items, err := readItems(entries, "", opt.Workers, opt.Limits, opt.Progress)
+	if err != nil {
+		return nil, err
+	}
+	return analyze(dir, c, items, skipped, opt.Now), nil
+}
+
+// Result is what a build made.
+type Result struct {
+	Bundle   string
+	Dossier  string
+	Manifest *Manifest
+	Analysis *Analysis
+}
+
+// DefaultOut is where build writes without -o: DIR.bundle beside DIR.
+func DefaultOut(dir string) string {
+	clean := filepath.Clean(dir)
+	if abs, err := filepath.Abs(clean); err == nil {
+		clean = abs
+	}
+	return clean + ".bundle"
+}
+
+// Build seals a case folder into a BagIt bundle with its dossier. The
+// bundle is written into a temporary folder beside the destination and
+// renamed into place at the end, so the destination holds either nothing or
+// a complete bundle. The case folder is only read.
+func Build(ctx context.Context, dir string, opt Options) (*Result, error) {
+	opt.fill()
+	out := opt.Out
+	if out == "" {
+		out = DefaultOut(dir)
+	}
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	absOut, err := filepath.Abs(out)
+	if err != nil {
+		return nil, err
+	}
+	if absOut == absDir || strings.HasPrefix(absOut, absDir+string(filepath.Separator)) {
+		return nil, &UsageError{Msg: fmt.Sprintf("the bundle %s would be inside the case folder %s", out, dir),
+			Hint: "casebundle never writes into the case folder; choose -o outside it"}
+	}
+	if _, err := os.Lstat(absOut); err == nil {
+		return nil, &UsageError{Msg: fmt.Sprintf("%s already exists", out),
+			Hint: "a bundle is never overwritten: remove it or choose another -o"}
+	}
+	c, err := ReadCase(filepath.Join(dir, CaseFile))
+	if err != nil {
+		return nil, err
+	}
+	if opt.Purpose != "" {
+		c.Purpose = opt.Purpose
+	}
+	if opt.Lang != "" {
+		c.Lang = opt.Lang
+	}
+	if c.Purpose == "" {
+		c.Purpose = "civil"
+	}
+	if c.Lang == "" {
+		c.Lang = "zh"
+	}
+	entries, skipped, err := scan(dir)
+	if err != nil {
+		return nil, err
+	}
+
+	parent := filepath.Dir(absOut)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("create %s: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(absOut)+".tmp-")
+	if err != nil {
+		return nil, fmt.Errorf("create a temporary folder in %s: %w", parent, err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	dataDir := filepath.Join(tmp, "data")
+	if err := os.Mkdir(dataDir, 0o755); err != nil {
+		return nil, err
+	}
+	items, err := readItems(entries, dataDir, opt.Workers, opt.Limits, opt.Progress)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	a := analyze(dir, c, items, skipped, opt.Now)
+
+	// The payload: every copied item, and case.yaml itself.
+	var payload []payloadFile
+	for _, e := range a.Exhibits {
+		if e.InBundle {
+			payload = append(payload, payloadFile{path: "data/" + e.Item.Path, sha: e.Item.SHA256, size: e.Item.Size})
+		}
+	}
+	if c.Present {
+		pf, err := copyCaseFile(filepath.Join(dir, CaseFile), filepath.Join(dataDir, CaseFile))
+		if err != nil {
+			return nil, err
+		}
+		payload = append(payload, pf)
+	}
+	sort.Slice(payload, func(i, j int) bool { return payload[i].path < payload[j].path })
+	manifestText := manifestLines(payload)
+	digest := sha256.Sum256(manifestText)
+	digestHex := hex.EncodeToString(digest[:])
+	caseID := fmt.Sprintf("CB-%s-%s", opt.Now.Format("20060102"), strings.ToUpper(digestHex[:8]))
+
+	var tsInfo *ManifestTimestamp
+	var tsDER []byte
+	if opt.Stamp != nil {
+		tsInfo, tsDER, err = opt.Stamp.Stamp(ctx, digest[:])
+		if err != nil {
+			return nil, err
+		}
+	}
+
+	tags := map[string][]byte{"manifest-sha256.txt": manifestText}
+	if tsDER != nil {
+		tags["timestamp.tsr"] = tsDER
+	}
+
+	m := newManifest(a, caseID, opt.Now, digestHex, tsInfo)
+	d := dossierOf(a, m, tmp, payload)
+	pdfPath := filepath.Join(tmp, "dossier.pdf")
+	layout, err := renderTo(pdfPath, d)
+	if err != nil {
+		return nil, fmt.Errorf("write the dossier: %w", err)
+	}
+	m.Dossier = ManifestDossier{Volumes: []string{"dossier.pdf"}, Pages: []int{layout.Pages}}
+	for _, p := range layout.Placements {
+		for i := range m.Items {
+			if m.Items[i].Exhibit == p.Exhibit {
+				m.Items[i].Volume, m.Items[i].Pages = p.Volume, [2]int{p.First, p.Last}
+			}
+		}
+	}
+	var mj bytes.Buffer
+	enc := json.NewEncoder(&mj)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(m); err != nil {
+		return nil, err
+	}
+	tags["manifest.json"] = mj.Bytes()
+	tags["bagit.txt"] = []byte("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
+	tags["bag-info.txt"] = bagInfo(payload, opt.Now, caseID, c.Title)
+
+	names := make([]string, 0, len(tags))
+	for n := range tags {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var tagLines []payloadFile
+	for _, n := range names {
+		if err := writeFileSync(filepath.Join(tmp, n), tags[n]); err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(tags[n])
+		tagLines = append(tagLines, payloadFile{path: n, sha: hex.EncodeToString(sum[:])})
+	}
+	pdfSum, err := hashFile(pdfPath)
+	if err != nil {
+		return nil, err
+	}
+	tagLines = append(tagLines, payloadFile{path: "dossier.pdf", sha: pdfSum})
+	sort.Slice(tagLines, func(i, j int) bool { return tagLines[i].path < tagLines[j].path })
+	if err := writeFileSync(filepath.Join(tmp, "tagmanifest-sha256.txt"), manifestLines(tagLines)); err != nil {
+		return nil, err
+	}
+	if err := syncDir(tmp); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := renameNoReplace(tmp, absOut); err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return nil, &UsageError{Msg: fmt.Sprintf("%s already exists", out), Hint: "a bundle is never overwritten: remove it or choose another -o"}
+		}
+		return nil, fmt.Errorf("move the bundle into place at %s: %w", out, err)
+	}
+	done = true
+	_ = syncDir(parent)
+	return &Result{Bundle: absOut, Dossier: filepath.Join(absOut, "dossier.pdf"), Manifest: m, Analysis: a}, nil
+}
+
+type payloadFile struct {
+	path string // as in the bag: "data/..." or a tag file name
+	sha  string
+	size int64
+}
+
+// EncodePath writes a bag path as RFC 8493 asks: only CR, LF and % are
+// percent-encoded.
+func EncodePath(p string) string {
+	if !strings.ContainsAny(p, "%\r\n") {
+		return p
+	}
+	r := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	return r.Replace(p)
+}
+
+// DecodePath undoes EncodePath.
+func DecodePath(p string) string {
+	if !strings.Contains(p, "%") {
+		return p
+	}
+	r := strings.NewReplacer("%25", "%", "%0D", "\r", "%0d", "\r", "%0A", "\n", "%0a", "\n")
+	return r.Replace(p)
+}
+
+// manifestLines writes "<sha256>  <path>\n" lines as sha256sum does.
+func manifestLines(files []payloadFile) []byte {
+	var b bytes.Buffer
+	for _, f := range files {
+		fmt.Fprintf(&b, "%s  %s\n", f.sha, EncodePath(f.path))
+	}
+	return b.Bytes()
+}
+
+func bagInfo(payload []payloadFile, now time.Time, caseID, title string) []byte {
+	var total int64
+	for _, p := range payload {
+		total += p.size
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "Bagging-Date: %s\n", now.Format("2006-01-02"))
+	fmt.Fprintf(&b, "Payload-Oxum: %d.%d\n", total, len(payload))
+	fmt.Fprintf(&b, "Bag-Software-Agent: %s\n", Software())
+	fmt.Fprintf(&b, "External-Identifier: %s\n", caseID)
+	if t := strings.Join(strings.Fields(title), " "); t != "" {
+		fmt.Fprintf(&b, "External-Description: %s\n", t)
+	}
+	return b.Bytes()
+}
+
+func copyCaseFile(src, dst string) (payloadFile, error) {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return payloadFile{}, fmt.Errorf("read %s: %w", src, err)
+	}
+	if err := writeFileSync(dst, data); err != nil {
+		return payloadFile{}, err
+	}
+	if st, err := os.Stat(src); err == nil {
+		_ = os.Chtimes(dst, st.ModTime(), st.ModTime())
+	}
+	sum := sha256.Sum256(data)
+	return payloadFile{path: "data/" + CaseFile, sha: hex.EncodeToString(sum[:]), size: int64(len(data))}, nil
+}
+
+func writeFileSync(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+func syncDir(dir string) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := f.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
+		return fmt.Errorf("sync %s: %w", dir, err)
+	}
+	return nil
+}
+
+func renderTo(path string, d *templates.Dossier) (*templates.Layout, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	layout, err := templates.Render(d, w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return layout, err
+}

@@ -1,0 +1,5 @@
+//go:build !linux
+
+package bundle
+
+func renameNoReplace(from, to string) error { return renamePortable(from, to) }

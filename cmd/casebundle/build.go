@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/casebundle/casebundle/bundle"
+	"github.com/casebundle/casebundle/evidence"
+)
+
+type buildOptions struct {
+	dir     string
+	out     string
+	purpose string
+	lang    string
+	time    string
+	json    bool
+	workers int
+}
+
+func newBuildCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "build",
+		Usage:     "seal a case into a BagIt bundle with a PDF dossier / 生成证据包和卷宗",
+		ArgsUsage: "DIR",
+		Description: `Copies every evidence file of DIR byte for byte into a new bundle (DIR.bundle beside
+DIR, or -o OUT), hashes each with SHA-256 into manifest-sha256.txt, and draws dossier.pdf:
+cover, narrative, losses, chronology, evidence index with real page numbers, checklist, one
+exhibit per file, and an appendix with the manifest and how to check it. The bundle appears
+only when complete; an existing bundle is never replaced; DIR is only read.
+
+Exit status 1 when an item carries an error finding (the bundle is still written, so the
+finding shows in the dossier); 2 when the case cannot be read or the bundle not written.
+
+Example:
+   casebundle build mycase -o mycase.bundle --time 2025-11-20T10:00:00+08:00`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "bundle folder to create (default: DIR.bundle)"},
+			&cli.StringFlag{Name: "purpose", Usage: "complaint, police or civil (default: case.yaml, else civil)"},
+			&cli.StringFlag{Name: "lang", Usage: "zh or en (default: case.yaml, else zh)"},
+			&cli.StringFlag{Name: "time", Usage: "generation time, RFC 3339 (default: $SOURCE_DATE_EPOCH, else now); the same case and time give the same bytes"},
+			&cli.BoolFlag{Name: "json", Usage: "print one JSON document on stdout"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files read in parallel (default: one per CPU)"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return usageErr("casebundle build DIR [-o OUT]", "build takes one case folder, got %d arguments", c.NArg())
+			}
+			return runBuild(c.Context, buildOptions{dir: c.Args().First(), out: c.String("output"), purpose: c.String("purpose"),
+				lang: c.String("lang"), time: c.String("time"), json: c.Bool("json"), workers: c.Int("jobs")}, c.App.Writer)
+		},
+	}
+}
+
+type buildJSON struct {
+	Case     string             `json:"case"`
+	Bundle   string             `json:"bundle"`
+	Dossier  string             `json:"dossier"`
+	OK       bool               `json:"ok"`
+	Manifest *bundle.Manifest   `json:"manifest"`
+	Findings []evidence.Finding `json:"findings"`
+}
+
+func runBuild(ctx context.Context, opt buildOptions, out io.Writer) error {
+	for flag, v := range map[string][]string{"purpose": {opt.purpose, "complaint", "police", "civil"}, "lang": {opt.lang, "zh", "en"}} {
+		if v[0] != "" && v[0] != v[1] && v[0] != v[2] && (len(v) < 4 || v[0] != v[3]) {
+			return usageErr("see casebundle build --help", "--%s %q is not one of %v", flag, v[0], v[1:])
+		}
+	}
+	t, err := now(opt.time)
+	if err != nil {
+		return err
+	}
+	res, err := bundle.Build(ctx, opt.dir, bundle.Options{Out: opt.out, Now: t, Purpose: opt.purpose, Lang: opt.lang, Workers: opt.workers})
+	if err != nil {
+		return err
+	}
+	all := res.Analysis.AllFindings()
+	if opt.json {
+		if all == nil {
+			all = []evidence.Finding{}
+		}
+		if err := writeJSON(out, buildJSON{Case: opt.dir, Bundle: res.Bundle, Dossier: res.Dossier, OK: !res.Analysis.HasError(), Manifest: res.Manifest, Findings: all}); err != nil {
+			return err
+		}
+	} else {
+		pages := 0
+		if len(res.Manifest.Dossier.Pages) > 0 {
+			pages = res.Manifest.Dossier.Pages[0]
+		}
+		errs, warns, infos := countFindings(all)
+		fmt.Fprintf(out, "sealed %d items into %s\n", len(res.Manifest.Items), res.Bundle)
+		fmt.Fprintf(out, "dossier: %s (%d pages)\n", res.Dossier, pages)
+		fmt.Fprintf(out, "case id: %s   manifest sha256: %s\n", res.Manifest.Case.ID, res.Manifest.ManifestSHA256)
+		fmt.Fprintf(out, "findings: %d errors, %d warnings, %d notes\n", errs, warns, infos)
+		printFindings(out, all)
+		fmt.Fprintf(out, "check it any time: casebundle verify %s   (or: cd %s && sha256sum -c manifest-sha256.txt)\n", res.Bundle, res.Bundle)
+	}
+	if res.Analysis.HasError() {
+		return found()
+	}
+	return nil
+}

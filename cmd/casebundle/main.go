@@ -1,0 +1,118 @@
+// Command casebundle seals the evidence of a lost payment into a verifiable
+// BagIt bundle with a PDF dossier for a complaint desk, the police or a court.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/casebundle/casebundle/bundle"
+)
+
+func main() {
+	os.Exit(run(os.Args, os.Stdout, os.Stderr))
+}
+
+// exitError carries the exit status (1 a problem found, 2 misuse or
+// unreadable input) and a hint.
+type exitError struct {
+	code int
+	msg  string
+	hint string
+	// quiet: the command already printed what was wrong (a report).
+	quiet bool
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func usageErr(hint, format string, args ...any) error {
+	return &exitError{code: 2, msg: fmt.Sprintf(format, args...), hint: hint}
+}
+
+// found is exit 1 after the command printed its report.
+func found() error { return &exitError{code: 1, quiet: true} }
+
+func run(args []string, stdout, stderr io.Writer) int {
+	app := newApp(stdout, stderr)
+	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer cancel()
+	err := app.RunContext(ctx, reorderArgs(app, args))
+	return exitCode(err, stderr)
+}
+
+// exitCode decides every message and status in one place.
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return 0
+	}
+	var ee *exitError
+	var ue *bundle.UsageError
+	var ce *bundle.CaseError
+	code, msg, hint := 2, err.Error(), ""
+	switch {
+	case errors.As(err, &ee):
+		if ee.quiet {
+			return ee.code
+		}
+		code, msg, hint = ee.code, ee.msg, ee.hint
+	case errors.As(err, &ue):
+		msg, hint = ue.Msg, ue.Hint
+	case errors.As(err, &ce):
+		msg, hint = ce.Error(), ce.Hint
+	case errors.Is(err, context.Canceled):
+		msg = "interrupted; nothing was left half-written"
+	default:
+		if strings.Contains(msg, "flag provided but not defined") || strings.Contains(msg, "Required flag") ||
+			strings.Contains(msg, "invalid value") {
+			hint = "see casebundle help"
+		}
+	}
+	fmt.Fprintf(stderr, "casebundle: error: %s\n", msg)
+	if hint != "" {
+		fmt.Fprintf(stderr, "hint: %s\n", hint)
+	}
+	return code
+}
+
+func newApp(stdout, stderr io.Writer) *cli.App {
+	app := &cli.App{
+		Name:  "casebundle",
+		Usage: "seal the evidence of a lost payment into a verifiable bundle and a PDF dossier",
+		Description: `casebundle reads a case folder (screenshots, photos, chat exports, bill exports and a
+case.yaml with the facts), checks every item, hashes it with SHA-256 into a BagIt bundle and
+draws a PDF dossier for a complaint desk, the police or a court. Originals are never changed.
+
+   把截图、聊天记录、账单等证据封存为可核验的证据包，并生成投诉、报案或诉讼用的 PDF 卷宗。
+
+   A first case:
+      casebundle init mycase          # writes mycase/case.yaml to fill in
+      casebundle add mycase ~/Pictures/转账成功.png --title 转账成功截图 --proves "已转账5000元"
+      casebundle check mycase         # lists problems before you build
+      casebundle build mycase         # writes mycase.bundle/ with dossier.pdf
+      casebundle verify mycase.bundle # proves nothing changed since
+
+   Exit status: 0 all good; 1 a problem was found (invalid evidence, a bundle that does not
+   verify); 2 wrong usage or unreadable input.`,
+		Writer:          stdout,
+		ErrWriter:       stderr,
+		HideHelpCommand: true,
+		ExitErrHandler:  func(*cli.Context, error) {}, // exitCode decides
+		Commands: []*cli.Command{
+			newInitCommand(),
+			newAddCommand(),
+			newCheckCommand(),
+			newBuildCommand(),
+			newVerifyCommand(),
+			newTxnCommand(),
+		},
+	}
+	app.Setup()
+	return app
+}
