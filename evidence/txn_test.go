@@ -14,10 +14,10 @@ func TestParseTxnID(t *testing.T) {
 	}{
 		{"4200002345202511031234567890", "wechat", FormValid, "2025-11-03"},
 		{" 4200002345202511031234567890\t", "wechat", FormValid, "2025-11-03"},
-		{"420000234520251103123456789", "wechat", FormInvalid, ""},    // 27 digits
-		{"42000023452025110312345678901", "wechat", FormInvalid, ""},  // 29 digits
-		{"4200002345202513031234567890", "wechat", FormValid, ""},     // month 13: soft
-		{"42000023452025110312345678 0", "wechat", FormInvalid, ""},   // space inside
+		{"420000234520251103123456789", "wechat", FormInvalid, ""},   // 27 digits
+		{"42000023452025110312345678901", "wechat", FormInvalid, ""}, // 29 digits
+		{"4200002345202513031234567890", "wechat", FormValid, ""},    // month 13: soft
+		{"42000023452025110312345678 0", "wechat", FormInvalid, ""},  // space inside
 		{"1000050001202511031234567890123", "wechat", FormValid, "2025-11-03"},
 		{"100005000120251103123", "wechat", FormInvalid, ""},
 		{"2025110322001412345678901234", "alipay", FormValid, "2025-11-03"},
