@@ -1,0 +1,143 @@
+package templates
+
+import (
+	"strconv"
+	"strings"
+)
+
+// drawCover draws the first page: what the document is, for whom, the
+// parties, the loss, and the digest that seals the evidence.
+func drawCover(dc *doc) {
+	w := dc.w
+	dc.newPage()
+	dc.bookmark(w.hCover, 0)
+
+	dc.setY(contentTop + 16)
+	title := w.coverTitle[dc.purpose]
+	dc.font(30, colHead)
+	dc.boldAt(marginL, dc.y(), contentW, lineHeight(30), title, "C", colHead, 0.45)
+	dc.setY(dc.y() + lineHeight(30) + 4)
+
+	dc.centered(dc.title(), 15, colText)
+	dc.setY(dc.y() + 1)
+	dc.centered(w.routeDesc[dc.purpose], sizeBody, colMuted)
+	dc.setY(dc.y() + 9)
+
+	rows := [][]string{
+		{w.caseID, dc.orNotGiven(dc.d.CaseID)},
+		{w.purpose, w.routeDesc[dc.purpose]},
+	}
+	if dc.d.Platform != "" {
+		rows = append(rows, []string{w.platform, lookup(w.platforms, dc.d.Platform)})
+	}
+	if dc.d.ComplaintType != "" {
+		rows = append(rows, []string{w.complaintType, lookup(w.complaintTypes, dc.d.ComplaintType)})
+	}
+	disputed := 0
+	for _, t := range dc.d.Transactions {
+		if t.Disputed && t.Direction == "out" {
+			disputed++
+		}
+	}
+	loss := w.money(dc.d.LossTotal)
+	if disputed > 0 {
+		loss += w.disputedCount(disputed)
+	}
+	rows = append(rows,
+		[]string{w.claimant[dc.purpose], dc.party(dc.d.Claimant)},
+		[]string{w.respondent[dc.purpose], dc.party(dc.d.Respondent)},
+		[]string{w.lossTotal, loss},
+		[]string{w.exhibitCount, w.exhibitsUnit(len(dc.d.Exhibits))},
+		[]string{w.generated, w.when(dc.d.Generated)},
+		[]string{w.manifestDigest, "SHA-256 " + dc.orNotGiven(dc.d.ManifestSHA256)},
+		[]string{w.trustedTime, dc.trusted()},
+		[]string{w.software, dc.orNotGiven(dc.d.Software)},
+	)
+	dc.table(&table{
+		cols:      []column{{width: 36, align: "L"}, {width: contentW - 36, align: "L"}},
+		rows:      rows,
+		keyColumn: true,
+		size:      9.5,
+	})
+	dc.setY(dc.y() + 5)
+	dc.para(w.coverNote, sizeSmall, colMuted, 0)
+	dc.setY(dc.y() + 6)
+	dc.contents()
+}
+
+// contents lists the sections with their first pages. The pages are known
+// in the second pass; the first draws the same rows with placeholders.
+func (dc *doc) contents() {
+	var rows [][]string
+	for _, s := range dc.route {
+		if s.title == nil {
+			continue
+		}
+		t := s.title(dc.w)
+		page := "0"
+		if p, ok := dc.sections[t]; ok && dc.final {
+			page = strconv.Itoa(p)
+		}
+		rows = append(rows, []string{t, page})
+	}
+	dc.subheading(dc.w.contents, lineHeight(9.5)*2)
+	dc.table(&table{
+		cols: []column{{width: contentW - 30, align: "L"}, {width: 30, align: "R"}},
+		rows: rows,
+		size: 9.5,
+	})
+}
+
+// centered draws wrapped, centred text across the text area.
+func (dc *doc) centered(text string, size float64, c rgb) {
+	lh := lineHeight(size)
+	dc.font(size, c)
+	for _, ln := range dc.m.wrap(dc.m.clean(text, true), size, contentW) {
+		dc.ensure(lh)
+		y := dc.y()
+		dc.textAt(marginL, y, contentW, lh, ln, "C")
+		dc.setY(y + lh)
+	}
+	dc.font(sizeBody, colText)
+}
+
+// party writes a party's name and every identifier known, one per line.
+func (dc *doc) party(p Party) string {
+	w := dc.w
+	lines := []string{dc.orNotGiven(p.Name)}
+	for _, f := range []struct{ label, value string }{
+		{w.idNumber, p.IDNumber},
+		{w.phone, p.Phone},
+		{w.wechatID, p.WeChatID},
+		{w.account, p.Account},
+	} {
+		if v := strings.TrimSpace(f.value); v != "" {
+			lines = append(lines, f.label+dc.colon()+v)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// trusted describes the RFC 3161 timestamp, or says there is none.
+func (dc *doc) trusted() string {
+	ts := dc.d.Timestamp
+	if ts == nil {
+		return dc.w.none
+	}
+	return dc.w.when(ts.GenTime) + "\n" + dc.w.tsaLine(ts.TSA, ts.Serial, ts.Policy)
+}
+
+func (dc *doc) orNotGiven(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return dc.w.notGiven
+	}
+	return s
+}
+
+// colon is the label separator of the language.
+func (dc *doc) colon() string {
+	if dc.w.lang == "en" {
+		return ": "
+	}
+	return "："
+}

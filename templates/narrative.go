@@ -1,0 +1,17 @@
+package templates
+
+import "strings"
+
+// drawNarrative draws 案情经过: the victim's own account, as written, or a
+// clear note that it was left blank.
+func drawNarrative(dc *doc) {
+	dc.newPage()
+	dc.heading(dc.w.hNarrative, 0, lineHeight(sizeBody)*3)
+	text := strings.TrimSpace(dc.d.Narrative)
+	if text == "" {
+		dc.para(dc.w.narrativeBlank, sizeBody, colMuted, 0)
+	} else {
+		dc.para(text, sizeBody+0.5, colText, 0)
+	}
+	dc.setY(dc.y() + 8)
+}

@@ -1,0 +1,414 @@
+package templates
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"github.com/casebundle/casebundle/fonts"
+)
+
+// Page geometry, in millimetres (A4 portrait). Nothing is drawn outside the
+// margins: the header sits in the top band of the text area, the footer in
+// the bottom band.
+const (
+	pageW   = 210.0
+	pageH   = 297.0
+	marginL = 18.0
+	marginR = 18.0
+	marginT = 15.0
+	marginB = 15.0
+
+	contentW      = pageW - marginL - marginR
+	contentTop    = marginT + 11 // below the header
+	contentBottom = pageH - marginB - 11
+)
+
+// Font sizes, in points, and the line height factor.
+const (
+	sizeBody    = 10.0
+	sizeSmall   = 8.5
+	sizeTiny    = 7.0
+	sizeHeading = 15.0
+	leading     = 1.45
+)
+
+// lineHeight is the height of one line of text at size points.
+func lineHeight(size float64) float64 { return size * ptToMM * leading }
+
+// Colours.
+var (
+	colText   = rgb{0, 0, 0}
+	colMuted  = rgb{90, 90, 90}
+	colRule   = rgb{120, 120, 120}
+	colHead   = rgb{31, 56, 100}
+	colFillHd = rgb{228, 232, 238}
+	colFillKy = rgb{244, 245, 247}
+	colMark   = rgb{255, 246, 214}
+	colAlert  = rgb{253, 233, 231}
+	colCode   = rgb{246, 246, 246}
+)
+
+type rgb struct{ r, g, b int }
+
+// section is one part of the dossier. A route (civil, police, complaint)
+// is a list of sections in order.
+type section struct {
+	// title is the heading the section starts with, listed in the contents
+	// on the cover; nil for the cover itself.
+	title func(w *words) string
+	draw  func(dc *doc)
+}
+
+// routeFor returns the sections of the dossier for a purpose. Every purpose
+// uses the civil route until the complaint and police layouts are written;
+// the cover's title and party labels already follow the purpose.
+func routeFor(purpose string) ([]section, error) {
+	switch purpose {
+	case "", "civil", "police", "complaint":
+		return []section{
+			{nil, drawCover},
+			{func(w *words) string { return w.hNarrative }, drawNarrative},
+			{func(w *words) string { return w.hLosses }, drawLosses},
+			{func(w *words) string { return w.hChronology }, drawChronology},
+			{func(w *words) string { return w.hIndex }, drawIndex},
+			{func(w *words) string { return w.hChecklist }, drawChecklist},
+			{func(w *words) string { return w.hExhibits }, drawExhibits},
+			{func(w *words) string { return w.hAppendix }, drawAppendix},
+		}, nil
+	}
+	return nil, fmt.Errorf("templates: unknown purpose %q (want complaint, police or civil)", purpose)
+}
+
+// doc is one rendering pass over a dossier.
+type doc struct {
+	pdf     *gofpdf.Fpdf
+	d       *Dossier
+	w       *words
+	m       *metrics
+	purpose string
+	images  map[string]*preparedImage // by image name, shared by both passes
+	route   []section
+
+	// final is the second pass: the page count and the exhibit pages are
+	// known from the first.
+	final    bool
+	total    int
+	known    map[int]Placement
+	places   []Placement
+	sections map[string]int // first page of each section, by heading
+
+	// failed is the first error of this pass.
+	failed error
+}
+
+// Render draws the dossier as a PDF to w and reports where each exhibit
+// landed. It lays the document out twice: the first pass learns the page
+// count and the pages of every exhibit, the second draws them into the
+// footer and the evidence index, and must land every exhibit on the same
+// pages. Nothing is written to w unless the whole document is drawn.
+func Render(d *Dossier, w io.Writer) (*Layout, error) {
+	if d == nil {
+		return nil, errors.New("templates: no dossier to render")
+	}
+	wd, err := wordsFor(d.Lang)
+	if err != nil {
+		return nil, err
+	}
+	route, err := routeFor(d.Purpose)
+	if err != nil {
+		return nil, err
+	}
+	m, err := fontMetrics()
+	if err != nil {
+		return nil, err
+	}
+	purpose := d.Purpose
+	if purpose == "" {
+		purpose = "civil"
+	}
+	images := prepareImages(d.Exhibits)
+
+	first := &doc{d: d, w: wd, m: m, purpose: purpose, images: images}
+	if err := first.run(route); err != nil {
+		return nil, err
+	}
+	second := &doc{d: d, w: wd, m: m, purpose: purpose, images: images,
+		final: true, total: first.pdf.PageNo(), known: map[int]Placement{}, sections: first.sections}
+	for _, p := range first.places {
+		second.known[p.Exhibit] = p
+	}
+	if err := second.run(route); err != nil {
+		return nil, err
+	}
+	if second.pdf.PageNo() != first.pdf.PageNo() || !slices.Equal(second.places, first.places) {
+		return nil, fmt.Errorf("templates: the layout moved between passes (%d pages, then %d); this is a bug in casebundle",
+			first.pdf.PageNo(), second.pdf.PageNo())
+	}
+	var buf bytes.Buffer
+	if err := second.pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("templates: write PDF: %w", err)
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return nil, fmt.Errorf("templates: write PDF: %w", err)
+	}
+	return &Layout{Pages: second.pdf.PageNo(), Placements: second.places}, nil
+}
+
+// run draws every section of the route into a fresh document.
+func (dc *doc) run(route []section) error {
+	dc.setup()
+	if err := dc.pdf.Error(); err != nil {
+		return fmt.Errorf("templates: load embedded font: %w", err)
+	}
+	if !dc.final {
+		dc.sections = map[string]int{}
+	}
+	dc.route = route
+	for _, s := range route {
+		s.draw(dc)
+		if dc.failed != nil {
+			return dc.failed
+		}
+		if err := dc.pdf.Error(); err != nil {
+			return fmt.Errorf("templates: draw dossier: %w", err)
+		}
+	}
+	return nil
+}
+
+// setup makes the document: page format, font, fixed metadata, header and
+// footer. Nothing in it depends on the clock or on map order.
+func (dc *doc) setup() {
+	pdf := gofpdf.NewCustom(&gofpdf.InitType{
+		OrientationStr: "P",
+		UnitStr:        "mm",
+		SizeStr:        "A4",
+	})
+	dc.pdf = pdf
+	pdf.SetCatalogSort(true)
+	gen := dc.d.Generated.UTC()
+	pdf.SetCreationDate(gen)
+	pdf.SetModificationDate(gen)
+	software := dc.m.clean(dc.d.Software, false)
+	if software == "" {
+		software = "casebundle"
+	}
+	pdf.SetProducer(software, true)
+	pdf.SetCreator(software, true)
+	pdf.SetTitle(dc.m.clean(dc.title()+" — "+dc.w.coverTitle[dc.purpose], false), true)
+	pdf.SetSubject(dc.w.coverTitle[dc.purpose], true)
+	pdf.SetMargins(marginL, contentTop, marginR)
+	pdf.SetAutoPageBreak(false, marginB)
+	pdf.SetCellMargin(0)
+	pdf.SetDisplayMode("fullwidth", "single")
+	pdf.AddUTF8FontFromBytes(fonts.Family, "", fonts.MicroHei)
+	if pdf.Err() {
+		return
+	}
+	pdf.SetFont(fonts.Family, "", sizeBody)
+	pdf.SetHeaderFuncMode(dc.header, false)
+	pdf.SetFooterFunc(dc.footer)
+}
+
+// title is the case title, or the wording for an untitled case.
+func (dc *doc) title() string {
+	if t := dc.m.clean(dc.d.Title, false); t != "" {
+		return t
+	}
+	return dc.w.blankTitle
+}
+
+func (dc *doc) header() {
+	pdf := dc.pdf
+	label := dc.w.coverTitle[dc.purpose]
+	dc.font(sizeSmall, colMuted)
+	lw := dc.m.textWidth(label, sizeSmall)
+	dc.textAt(marginL, marginT, contentW-lw-6, lineHeight(sizeSmall), dc.m.fit(dc.title(), sizeSmall, contentW-lw-6), "L")
+	dc.textAt(pageW-marginR-lw, marginT, lw, lineHeight(sizeSmall), label, "R")
+	dc.stroke(colRule, 0.3)
+	pdf.Line(marginL, marginT+6, pageW-marginR, marginT+6)
+	dc.font(sizeBody, colText)
+	pdf.SetXY(marginL, contentTop)
+}
+
+func (dc *doc) footer() {
+	pdf := dc.pdf
+	y := pageH - marginB - lineHeight(sizeSmall)
+	dc.stroke(colRule, 0.3)
+	pdf.Line(marginL, y-2, pageW-marginR, y-2)
+	dc.font(sizeSmall, colMuted)
+	total := dc.total
+	if !dc.final {
+		total = pdf.PageNo()
+	}
+	third := contentW / 3
+	id := dc.m.clean(dc.d.CaseID, false)
+	if id == "" {
+		id = "—"
+	}
+	digest := dc.d.ManifestSHA256
+	if len(digest) > 16 {
+		digest = digest[:16]
+	}
+	if digest == "" {
+		digest = "—"
+	}
+	h := lineHeight(sizeSmall)
+	dc.textAt(marginL, y, third, h, dc.m.fit(dc.w.footerCase+id, sizeSmall, third-2), "L")
+	dc.textAt(marginL+third, y, third, h, dc.w.pageOf(pdf.PageNo(), total), "C")
+	dc.textAt(marginL+2*third, y, third, h, dc.m.fit(dc.w.footerManifest+dc.m.clean(digest, false), sizeSmall, third-2), "R")
+	dc.font(sizeBody, colText)
+}
+
+// font selects the font size and text colour.
+func (dc *doc) font(size float64, c rgb) {
+	dc.pdf.SetFont(fonts.Family, "", size)
+	dc.pdf.SetTextColor(c.r, c.g, c.b)
+}
+
+func (dc *doc) stroke(c rgb, width float64) {
+	dc.pdf.SetDrawColor(c.r, c.g, c.b)
+	dc.pdf.SetLineWidth(width)
+}
+
+func (dc *doc) fill(c rgb) { dc.pdf.SetFillColor(c.r, c.g, c.b) }
+
+// textAt draws one line of clean text in the box (x, y, w, h).
+func (dc *doc) textAt(x, y, w, h float64, s, align string) {
+	dc.pdf.SetXY(x, y)
+	dc.pdf.CellFormat(w, h, s, "", 0, align, false, 0, "")
+}
+
+// boldAt draws one line in a heavier stroke: the font has a single weight,
+// so the glyphs are filled and outlined. The text stays real text.
+func (dc *doc) boldAt(x, y, w, h float64, s, align string, c rgb, weight float64) {
+	dc.pdf.SetTextRenderingMode(2)
+	dc.stroke(c, weight)
+	dc.textAt(x, y, w, h, s, align)
+	dc.pdf.SetTextRenderingMode(0)
+}
+
+// y is the current vertical position.
+func (dc *doc) y() float64 { return dc.pdf.GetY() }
+
+func (dc *doc) setY(y float64) { dc.pdf.SetXY(marginL, y) }
+
+// newPage starts a page; the header puts the cursor at the top of the
+// text area.
+func (dc *doc) newPage() {
+	dc.pdf.AddPage()
+}
+
+// room reports whether h millimetres fit below the cursor.
+func (dc *doc) room(h float64) bool { return dc.y()+h <= contentBottom+0.01 }
+
+// ensure starts a new page unless h millimetres fit below the cursor.
+func (dc *doc) ensure(h float64) {
+	if !dc.room(h) {
+		dc.newPage()
+	}
+}
+
+// gap moves the cursor down, but never past the bottom of the text area.
+func (dc *doc) gap(h float64) {
+	if dc.room(h) {
+		dc.setY(dc.y() + h)
+	} else {
+		dc.setY(contentBottom)
+	}
+}
+
+// heading draws a section heading with its bookmark. The heading keeps
+// need millimetres of room below it, so that it never ends a page alone.
+func (dc *doc) heading(text string, level int, need float64) {
+	text = dc.m.clean(text, false)
+	h := lineHeight(sizeHeading)
+	dc.ensure(h + 4 + need)
+	dc.bookmark(text, level)
+	y := dc.y()
+	dc.font(sizeHeading, colHead)
+	dc.boldAt(marginL, y, contentW, h, dc.m.fit(text, sizeHeading, contentW), "L", colHead, 0.25)
+	dc.stroke(colHead, 0.5)
+	dc.pdf.Line(marginL, y+h+0.8, pageW-marginR, y+h+0.8)
+	dc.font(sizeBody, colText)
+	dc.setY(y + h + 4)
+}
+
+// subheading draws a smaller heading inside a section.
+func (dc *doc) subheading(text string, need float64) {
+	text = dc.m.clean(text, false)
+	h := lineHeight(11.5)
+	dc.ensure(h + 1.5 + need)
+	y := dc.y()
+	dc.font(11.5, colHead)
+	dc.boldAt(marginL, y, contentW, h, dc.m.fit(text, 11.5, contentW), "L", colHead, 0.18)
+	dc.font(sizeBody, colText)
+	dc.setY(y + h + 1.5)
+}
+
+// bookmark adds an outline entry at the cursor and remembers the page of a
+// top-level section for the contents on the cover.
+func (dc *doc) bookmark(text string, level int) {
+	dc.pdf.Bookmark(dc.m.clean(text, false), level, -1)
+	if level == 0 && !dc.final {
+		if _, ok := dc.sections[text]; !ok {
+			dc.sections[text] = dc.pdf.PageNo()
+		}
+	}
+}
+
+// para draws text wrapped to the width of the text area, breaking pages as
+// needed. indent shifts the block right.
+func (dc *doc) para(text string, size float64, c rgb, indent float64) {
+	lines := dc.m.wrap(dc.m.clean(text, true), size, contentW-indent)
+	lh := lineHeight(size)
+	dc.font(size, c)
+	for _, ln := range lines {
+		dc.ensure(lh)
+		y := dc.y()
+		dc.textAt(marginL+indent, y, contentW-indent, lh, ln, "L")
+		dc.setY(y + lh)
+	}
+	dc.font(sizeBody, colText)
+}
+
+// codeBlock draws lines of a command or file in a shaded box that breaks
+// across pages; every line is wrapped inside the box.
+func (dc *doc) codeBlock(text string, size float64) {
+	const pad = 2.0
+	lh := lineHeight(size)
+	lines := dc.m.wrap(dc.m.clean(text, true), size, contentW-2*pad)
+	for len(lines) > 0 {
+		dc.ensure(2*pad + lh*float64(min(len(lines), 2)))
+		n := int((contentBottom - dc.y() - 2*pad) / lh)
+		n = max(1, min(n, len(lines)))
+		y := dc.y()
+		h := float64(n)*lh + 2*pad
+		dc.fill(colCode)
+		dc.stroke(colRule, 0.2)
+		dc.pdf.Rect(marginL, y, contentW, h, "FD")
+		dc.font(size, colText)
+		for i, ln := range lines[:n] {
+			dc.textAt(marginL+pad, y+pad+float64(i)*lh, contentW-2*pad, lh, ln, "L")
+		}
+		lines = lines[n:]
+		dc.setY(y + h)
+		if len(lines) > 0 {
+			dc.newPage()
+		}
+	}
+	dc.font(sizeBody, colText)
+}
+
+// fail records the first error of the pass; the pass stops after the
+// current section.
+func (dc *doc) fail(err error) {
+	if dc.failed == nil {
+		dc.failed = err
+	}
+}

@@ -1,0 +1,561 @@
+package templates
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/casebundle/casebundle/evidence"
+	"github.com/casebundle/casebundle/internal/money"
+)
+
+// beijing is the zone every time of the dossier is shown in. A fixed zone,
+// so that the dossier does not depend on the tzdata of the machine.
+var beijing = time.FixedZone("UTC+8", 8*3600)
+
+// words is the wording of one language. Every fixed string of the dossier
+// comes from here, so a page file never holds Chinese or English text.
+type words struct {
+	lang string
+
+	// Cover titles by purpose, and what the route is.
+	coverTitle map[string]string
+	routeDesc  map[string]string
+	// Party labels by purpose: claimant, respondent.
+	claimant   map[string]string
+	respondent map[string]string
+
+	caseID, purpose, platform, complaintType string
+	lossTotal, exhibitCount, generated       string
+	manifestDigest, trustedTime, software    string
+	none, notGiven, blankTitle               string
+	idNumber, phone, wechatID, account, name string
+	coverNote, contents                      string
+	platforms, complaintTypes                map[string]string
+	exhibitsUnit                             func(n int) string
+	disputedCount                            func(n int) string
+	tsaLine                                  func(tsa, serial, policy string) string
+
+	// Section headings (DESIGN.md: "The dossier").
+	hNarrative, hLosses, hChronology, hIndex, hChecklist, hAppendix string
+	hCover, hExhibits, hFindings                                    string
+	exhibit                                                         func(n int) string
+	exhibitCont                                                     func(n int) string
+
+	narrativeBlank string
+
+	// Loss table.
+	colTxnID, colTime, colAmount, colDirection, colCounterparty, colDisputed, colExhibits string
+	dirOut, dirIn, yes, no, totalRow, noTransactions, invalidID                           string
+	timesNote, localMark                                                                  string
+
+	// Chronology.
+	colEvent, colExhibit, noEvents string
+
+	// Evidence index.
+	colNo, colTitle, colSource, colPurpose, colPage, indexNote string
+
+	// Checklist and findings.
+	colMaterial, colRequired, colPresent, required, optional, present, missing string
+	noChecklist, noFindings, colSeverity, colMessage, colFile                  string
+	severity                                                                   map[evidence.Severity]string
+
+	// Exhibit caption.
+	capFile, capSHA, capSize, capType, capCaptured, capModified, capTitle string
+	capProves, capSource, capFindings, capDimensions                      string
+	bytes                                                                 func(n int64) string
+	kinds                                                                 map[evidence.Kind]string
+	imageFailed, inBundle, textTruncated, textEmpty, pdfPages             string
+	lineCount                                                             func(shown, total int, more bool) string
+
+	// Appendix.
+	manifestIntro, digestLabel, verifyIntro, verifyStep1, verifyStep2 string
+	verifyStep3, verifyDigest, tsaCA, bundleDir, fontNote, noManifest string
+	manifestTitle, verifyTitle, licenceTitle                          string
+
+	// Times.
+	zoneSuffix, localSuffix, unknownTime string
+
+	// Footer.
+	pageOf                     func(x, y int) string
+	footerCase, footerManifest string
+}
+
+var zhWords = &words{
+	lang: "zh",
+	coverTitle: map[string]string{
+		"complaint": "投诉材料",
+		"police":    "报案材料",
+		"civil":     "证据材料",
+	},
+	routeDesc: map[string]string{
+		"complaint": "向支付平台或银行投诉",
+		"police":    "向公安机关报案",
+		"civil":     "民事诉讼（向人民法院提交）",
+	},
+	claimant: map[string]string{
+		"complaint": "投诉人",
+		"police":    "报案人",
+		"civil":     "原告（申请人）",
+	},
+	respondent: map[string]string{
+		"complaint": "被投诉方",
+		"police":    "被报案人",
+		"civil":     "被告（被申请人）",
+	},
+	caseID:         "案件编号",
+	purpose:        "材料用途",
+	platform:       "支付平台",
+	complaintType:  "投诉类型",
+	lossTotal:      "损失合计",
+	exhibitCount:   "证据数量",
+	generated:      "生成时间",
+	manifestDigest: "清单摘要",
+	trustedTime:    "可信时间戳",
+	software:       "生成软件",
+	none:           "无",
+	notGiven:       "（未填写）",
+	blankTitle:     "（未填写案件名称）",
+	name:           "姓名",
+	idNumber:       "身份证号",
+	phone:          "手机号",
+	wechatID:       "微信号",
+	account:        "账户",
+	coverNote: "说明：本材料所附证据均为原始文件的逐字节副本，保存在数据包的 data/ 目录中。" +
+		"每份证据的 SHA-256 哈希值列于其说明栏和附录；清单文件 manifest-sha256.txt 的摘要见上表，" +
+		"可按附录所列方法自行核验证据未被改动。",
+	contents: "目录",
+	platforms: map[string]string{
+		"wechat": "微信支付",
+		"alipay": "支付宝",
+		"bank":   "银行",
+		"other":  "其他",
+	},
+	complaintTypes: map[string]string{
+		"wrong_transfer":   "转错账",
+		"fake_goods":       "收到假货",
+		"fraud":            "诈骗",
+		"not_delivered":    "付款后未发货",
+		"duplicate_charge": "重复扣款",
+		"other":            "其他",
+	},
+	exhibitsUnit:  func(n int) string { return strconv.Itoa(n) + " 项" },
+	disputedCount: func(n int) string { return fmt.Sprintf("（争议支出 %d 笔）", n) },
+	tsaLine: func(tsa, serial, policy string) string {
+		s := "时间戳机构：" + tsa
+		if serial != "" {
+			s += "；序列号：" + serial
+		}
+		if policy != "" {
+			s += "；策略：" + policy
+		}
+		return s
+	},
+
+	hCover:      "封面",
+	hNarrative:  "案情经过",
+	hLosses:     "损失清单",
+	hChronology: "事件时间线",
+	hIndex:      "证据目录",
+	hChecklist:  "材料清单",
+	hExhibits:   "证据",
+	hFindings:   "核查发现",
+	hAppendix:   "附录 哈希清单与核验方法",
+	exhibit:     func(n int) string { return "证据" + strconv.Itoa(n) },
+	exhibitCont: func(n int) string { return "证据" + strconv.Itoa(n) + "（续）" },
+
+	narrativeBlank: "（案情经过未填写。请在 case.yaml 的 narrative 字段中写明事情经过：时间、对方、金额、转账方式、发现受骗或转错的经过、已采取的措施。）",
+
+	colTxnID:        "交易单号",
+	colTime:         "时间",
+	colAmount:       "金额（元）",
+	colDirection:    "方向",
+	colCounterparty: "交易对方",
+	colDisputed:     "争议",
+	colExhibits:     "证据",
+	dirOut:          "支出",
+	dirIn:           "收入",
+	yes:             "是",
+	no:              "否",
+	totalRow:        "争议支出合计",
+	noTransactions:  "（未登记交易。请在 case.yaml 的 transactions 中填写交易单号、时间、金额和交易对方。）",
+	invalidID:       "（单号格式存疑）",
+	timesNote:       "表中时间均为北京时间（UTC+8）。",
+	localMark:       "注：标 * 的时间为手机本地时间，未记录时区。",
+
+	colEvent:   "事件",
+	colExhibit: "证据",
+	noEvents:   "（没有带日期的事件。）",
+
+	colNo:      "序号",
+	colTitle:   "证据名称",
+	colSource:  "证据来源",
+	colPurpose: "证明目的",
+	colPage:    "页码",
+	indexNote:  "页码为本册（第 1 册）中的页码。",
+
+	colMaterial: "材料",
+	colRequired: "是否必需",
+	colPresent:  "是否已提供",
+	required:    "必需",
+	optional:    "可选",
+	present:     "已提供",
+	missing:     "缺少",
+	noChecklist: "（本用途没有材料清单。）",
+	noFindings:  "（未发现问题。）",
+	colSeverity: "级别",
+	colMessage:  "说明",
+	colFile:     "文件",
+	severity: map[evidence.Severity]string{
+		evidence.Info:    "提示",
+		evidence.Warning: "警告",
+		evidence.Error:   "错误",
+	},
+
+	capFile:       "文件名",
+	capSHA:        "SHA-256",
+	capSize:       "大小",
+	capType:       "类型",
+	capDimensions: "尺寸",
+	capCaptured:   "拍摄/记录时间",
+	capModified:   "修改时间",
+	capTitle:      "证据名称",
+	capProves:     "证明目的",
+	capSource:     "证据来源",
+	capFindings:   "核查发现",
+	bytes:         func(n int64) string { return groupInt(n) + " 字节" },
+	kinds: map[evidence.Kind]string{
+		evidence.KindImage:    "图片",
+		evidence.KindChat:     "聊天记录",
+		evidence.KindBill:     "账单",
+		evidence.KindDocument: "文档",
+		evidence.KindOther:    "其他",
+	},
+	imageFailed:   "此图片无法在本材料中显示",
+	inBundle:      "原件保存在数据包中：",
+	textTruncated: "以下为文件内容节选",
+	textEmpty:     "（文件内容为空。）",
+	pdfPages:      "页数",
+	lineCount: func(shown, total int, more bool) string {
+		if more {
+			return fmt.Sprintf("（仅显示前 %d 行；完整内容见数据包中的原件。）", shown)
+		}
+		return fmt.Sprintf("（共 %d 行，已全部显示。）", total)
+	},
+
+	manifestTitle: "哈希清单（manifest-sha256.txt）",
+	manifestIntro: "数据包中每个文件的 SHA-256 哈希值与路径，与 manifest-sha256.txt 逐行相同：",
+	digestLabel:   "manifest-sha256.txt 本身的 SHA-256（清单摘要）：",
+	verifyTitle:   "核验方法",
+	verifyIntro:   "任何人都可以在不依赖本软件的情况下核验证据未被改动。在数据包所在的电脑上打开终端：",
+	verifyStep1:   "1. 进入数据包目录，核对每个证据文件和标签文件的哈希值（应全部显示 OK）：",
+	verifyStep2:   "2. 或使用本软件核验（同时检查清单、标签文件和时间戳）：",
+	verifyStep3:   "3. 核验可信时间戳（需要时间戳机构的 CA 证书）：",
+	verifyDigest:  "4. 核对清单摘要：下列命令输出的值应与本页所列清单摘要一致：",
+	noManifest:    "（清单为空。）",
+	tsaCA:         "<时间戳机构CA证书>",
+	bundleDir:     "<数据包目录>",
+	licenceTitle:  "字体许可",
+	fontNote: "本文件嵌入了文泉驿微米黑字体（WenQuanYi Micro Hei）的子集，" +
+		"版权所有 2007 Google Corporation 与 2008-2009 文泉驿项目，依 Apache License 2.0 授权使用，许可全文如下：",
+
+	zoneSuffix:  " (UTC+8 北京时间)",
+	localSuffix: "（手机本地时间，未记录时区）",
+	unknownTime: "（未知）",
+
+	pageOf:         func(x, y int) string { return fmt.Sprintf("第 %d 页 / 共 %d 页", x, y) },
+	footerCase:     "案件编号：",
+	footerManifest: "清单摘要：",
+}
+
+var enWords = &words{
+	lang: "en",
+	coverTitle: map[string]string{
+		"complaint": "Complaint",
+		"police":    "Police report",
+		"civil":     "Evidence for civil proceedings",
+	},
+	routeDesc: map[string]string{
+		"complaint": "Complaint to the payment platform or bank",
+		"police":    "Report to the police",
+		"civil":     "Civil proceedings (for the court)",
+	},
+	claimant: map[string]string{
+		"complaint": "Complainant",
+		"police":    "Reporting person",
+		"civil":     "Claimant",
+	},
+	respondent: map[string]string{
+		"complaint": "Respondent",
+		"police":    "Reported person",
+		"civil":     "Respondent",
+	},
+	caseID:         "Case ID",
+	purpose:        "Purpose",
+	platform:       "Payment platform",
+	complaintType:  "Complaint type",
+	lossTotal:      "Total loss",
+	exhibitCount:   "Exhibits",
+	generated:      "Generated",
+	manifestDigest: "Manifest digest",
+	trustedTime:    "Trusted timestamp",
+	software:       "Software",
+	none:           "none",
+	notGiven:       "(not given)",
+	blankTitle:     "(untitled case)",
+	name:           "Name",
+	idNumber:       "ID number",
+	phone:          "Phone",
+	wechatID:       "WeChat ID",
+	account:        "Account",
+	coverNote: "Note: every exhibit is a byte-for-byte copy of the original file, kept in the data/ folder of the bundle. " +
+		"The SHA-256 of each exhibit is printed in its caption and in the appendix; the digest of manifest-sha256.txt is given above. " +
+		"The appendix explains how to check by hand that nothing was changed.",
+	contents: "Contents",
+	platforms: map[string]string{
+		"wechat": "WeChat Pay",
+		"alipay": "Alipay",
+		"bank":   "Bank",
+		"other":  "Other",
+	},
+	complaintTypes: map[string]string{
+		"wrong_transfer":   "Transfer to the wrong person",
+		"fake_goods":       "Counterfeit goods",
+		"fraud":            "Fraud",
+		"not_delivered":    "Paid but not delivered",
+		"duplicate_charge": "Duplicate charge",
+		"other":            "Other",
+	},
+	exhibitsUnit: func(n int) string {
+		if n == 1 {
+			return "1 item"
+		}
+		return strconv.Itoa(n) + " items"
+	},
+	disputedCount: func(n int) string {
+		if n == 1 {
+			return " (1 disputed payment)"
+		}
+		return fmt.Sprintf(" (%d disputed payments)", n)
+	},
+	tsaLine: func(tsa, serial, policy string) string {
+		s := "TSA: " + tsa
+		if serial != "" {
+			s += "; serial: " + serial
+		}
+		if policy != "" {
+			s += "; policy: " + policy
+		}
+		return s
+	},
+
+	hCover:      "Cover",
+	hNarrative:  "Narrative",
+	hLosses:     "Losses",
+	hChronology: "Chronology",
+	hIndex:      "Evidence index",
+	hChecklist:  "Checklist",
+	hExhibits:   "Exhibits",
+	hFindings:   "Findings",
+	hAppendix:   "Appendix: manifest and verification",
+	exhibit:     func(n int) string { return "Exhibit " + strconv.Itoa(n) },
+	exhibitCont: func(n int) string { return "Exhibit " + strconv.Itoa(n) + " (continued)" },
+
+	narrativeBlank: "(No narrative was given. Write what happened in the narrative field of case.yaml: when, to whom, how much, how it was paid, how the fraud or mistake came to light, and what has been done since.)",
+
+	colTxnID:        "Transaction ID",
+	colTime:         "Time",
+	colAmount:       "Amount (CNY)",
+	colDirection:    "Direction",
+	colCounterparty: "Counterparty",
+	colDisputed:     "Disputed",
+	colExhibits:     "Exhibits",
+	dirOut:          "out",
+	dirIn:           "in",
+	yes:             "yes",
+	no:              "no",
+	totalRow:        "Total of disputed payments out",
+	noTransactions:  "(No transactions were given. List them under transactions in case.yaml: ID, time, amount and counterparty.)",
+	invalidID:       " (ID format doubtful)",
+	timesNote:       "Times are Beijing time (UTC+8).",
+	localMark:       "Times marked * are phone local time; the zone was not recorded.",
+
+	colEvent:   "Event",
+	colExhibit: "Exhibit",
+	noEvents:   "(No dated events.)",
+
+	colNo:      "No.",
+	colTitle:   "Title",
+	colSource:  "Source",
+	colPurpose: "Purpose",
+	colPage:    "Page",
+	indexNote:  "Page numbers refer to this volume (volume 1).",
+
+	colMaterial: "Material",
+	colRequired: "Required",
+	colPresent:  "Present",
+	required:    "required",
+	optional:    "optional",
+	present:     "present",
+	missing:     "missing",
+	noChecklist: "(No checklist for this purpose.)",
+	noFindings:  "(No findings.)",
+	colSeverity: "Severity",
+	colMessage:  "Finding",
+	colFile:     "File",
+	severity: map[evidence.Severity]string{
+		evidence.Info:    "info",
+		evidence.Warning: "warning",
+		evidence.Error:   "error",
+	},
+
+	capFile:       "File",
+	capSHA:        "SHA-256",
+	capSize:       "Size",
+	capType:       "Type",
+	capDimensions: "Dimensions",
+	capCaptured:   "Captured",
+	capModified:   "Modified",
+	capTitle:      "Title",
+	capProves:     "Purpose",
+	capSource:     "Source",
+	capFindings:   "Findings",
+	bytes:         func(n int64) string { return groupInt(n) + " bytes" },
+	kinds: map[evidence.Kind]string{
+		evidence.KindImage:    "image",
+		evidence.KindChat:     "chat",
+		evidence.KindBill:     "bill",
+		evidence.KindDocument: "document",
+		evidence.KindOther:    "other",
+	},
+	imageFailed:   "This image cannot be shown in the dossier",
+	inBundle:      "The original is in the bundle at: ",
+	textTruncated: "Extract of the file content",
+	textEmpty:     "(The file is empty.)",
+	pdfPages:      "Pages",
+	lineCount: func(shown, total int, more bool) string {
+		if more {
+			return fmt.Sprintf("(Only the first %d lines are shown; the full content is in the original in the bundle.)", shown)
+		}
+		if total == 1 {
+			return "(1 line, shown in full.)"
+		}
+		return fmt.Sprintf("(%d lines, shown in full.)", total)
+	},
+
+	manifestTitle: "Manifest (manifest-sha256.txt)",
+	manifestIntro: "The SHA-256 and path of every file in the bundle, line for line as in manifest-sha256.txt:",
+	digestLabel:   "SHA-256 of manifest-sha256.txt itself (manifest digest):",
+	verifyTitle:   "How to verify",
+	verifyIntro:   "Anyone can check that the evidence is unchanged without this software. Open a terminal on the computer holding the bundle:",
+	verifyStep1:   "1. In the bundle folder, check the hash of every evidence file and tag file (every line must say OK):",
+	verifyStep2:   "2. Or let casebundle check the manifests, tag files and timestamp:",
+	verifyStep3:   "3. Verify the trusted timestamp (needs the CA certificate of the time-stamping authority):",
+	verifyDigest:  "4. Check the manifest digest: this command must print the digest given on this page:",
+	noManifest:    "(The manifest is empty.)",
+	tsaCA:         "<TSA CA certificate>",
+	bundleDir:     "<bundle>",
+	licenceTitle:  "Font licence",
+	fontNote: "This file embeds a subset of the WenQuanYi Micro Hei font, copyright 2007 Google Corporation and " +
+		"2008-2009 WenQuanYi Project Board of Trustees, used under the Apache License 2.0, reproduced in full:",
+
+	zoneSuffix:  " (UTC+8, Beijing time)",
+	localSuffix: " (phone local time, zone not recorded)",
+	unknownTime: "(unknown)",
+
+	pageOf:         func(x, y int) string { return fmt.Sprintf("Page %d of %d", x, y) },
+	footerCase:     "Case ID: ",
+	footerManifest: "Manifest: ",
+}
+
+// wordsFor returns the wording for lang ("" is Chinese).
+func wordsFor(lang string) (*words, error) {
+	switch lang {
+	case "", "zh":
+		return zhWords, nil
+	case "en":
+		return enWords, nil
+	}
+	return nil, fmt.Errorf("templates: unknown language %q (want zh or en)", lang)
+}
+
+// when shows an instant in Beijing time with the zone written out.
+func (w *words) when(t time.Time) string {
+	if t.IsZero() {
+		return w.unknownTime
+	}
+	return t.In(beijing).Format("2006-01-02 15:04:05") + w.zoneSuffix
+}
+
+// whenShort shows an instant in Beijing time without the zone, for tables
+// that state the zone once beneath them.
+func (w *words) whenShort(t time.Time) string {
+	if t.IsZero() {
+		return w.unknownTime
+	}
+	return t.In(beijing).Format("2006-01-02 15:04:05")
+}
+
+// captured shows a capture time: in Beijing time when the zone is known,
+// otherwise as the device wrote it, marked as phone local time.
+func (w *words) captured(c *evidence.Captured) string {
+	if c == nil || c.Time.IsZero() {
+		return w.unknownTime
+	}
+	if c.ZoneKnown {
+		return w.when(c.Time)
+	}
+	return c.Time.Format("2006-01-02 15:04:05") + w.localSuffix
+}
+
+// money shows an amount in yuan.
+func (w *words) money(f money.Fen) string {
+	if w.lang == "en" {
+		return "CNY " + f.Grouped()
+	}
+	return "¥" + f.Grouped() + " 元"
+}
+
+// exhibitList writes exhibit numbers as "证据1、证据3" or "Exhibits 1, 3".
+func (w *words) exhibitList(nums []int) string {
+	if len(nums) == 0 {
+		return "—"
+	}
+	parts := make([]string, len(nums))
+	if w.lang == "en" {
+		for i, n := range nums {
+			parts[i] = strconv.Itoa(n)
+		}
+		return strings.Join(parts, ", ")
+	}
+	for i, n := range nums {
+		parts[i] = w.exhibit(n)
+	}
+	return strings.Join(parts, "、")
+}
+
+// lookup returns table[key], or key itself when the table does not know it.
+func lookup(table map[string]string, key string) string {
+	if v, ok := table[key]; ok {
+		return v
+	}
+	return key
+}
+
+// groupInt writes n with thousands separators.
+func groupInt(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return sign + b.String()
+}
