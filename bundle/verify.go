@@ -186,7 +186,7 @@ func checkManifest(dir, name string, r *VerifyReport, add func(file, kind, forma
 		}
 		r.Checked++
 		if !strings.EqualFold(got, sum) {
-			add(clean, "changed", "%s has changed: %s %s, the manifest says %s", clean, alg, got, strings.ToLower(sum))
+			add(clean, "changed", "%s has changed, or its line in %s was edited: %s is %s, %s says %s", clean, name, alg, got, name, strings.ToLower(sum))
 		}
 	}
 	if err := sc.Err(); err != nil {
