@@ -1,0 +1,5 @@
+//go:build race
+
+package samplegen
+
+func init() { raceEnabled = true }
