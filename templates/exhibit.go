@@ -24,17 +24,16 @@ func drawExhibits(dc *doc) {
 			sep = ": "
 		}
 		dc.heading(w.exhibit(ex.Number)+sep+exhibitTitle(ex), 1, 30)
-		dc.caption(ex)
-		dc.setY(dc.y() + 3)
-		switch {
-		case ex.Item == nil:
-			dc.card(ex)
-		case isImage(ex):
+		if isImage(ex) {
 			dc.exhibitImage(ex)
-		case isText(ex.Item):
-			dc.exhibitText(ex)
-		default:
-			dc.card(ex)
+		} else {
+			dc.caption(ex)
+			dc.setY(dc.y() + 3)
+			if ex.Item != nil && isText(ex.Item) {
+				dc.exhibitText(ex)
+			} else {
+				dc.card(ex)
+			}
 		}
 		dc.places = append(dc.places, Placement{Exhibit: ex.Number, Volume: 1, First: first, Last: dc.pdf.PageNo()})
 	}
@@ -50,12 +49,32 @@ func isText(it *evidence.Item) bool {
 	return strings.HasPrefix(mt, "text/")
 }
 
-// caption draws the facts of an exhibit: file, hash, size, type, times,
-// title, purpose, source and every finding on the item.
+// captionCols are the columns of a caption across the page.
+var captionCols = []column{{width: 30, align: "L"}, {width: contentW - 30, align: "L"}}
+
+// caption draws the facts of an exhibit as a table across the page.
 func (dc *doc) caption(ex *Exhibit) {
+	rows, errRow := dc.captionRows(ex)
+	dc.table(&table{
+		cols:      captionCols,
+		rows:      rows,
+		keyColumn: true,
+		size:      sizeSmall,
+		shade: func(i int) *rgb {
+			if i == errRow {
+				return &colAlert
+			}
+			return nil
+		},
+	})
+}
+
+// captionRows lists the facts of an exhibit as label/value rows: file,
+// hash, size, type, times, title, source, purpose and every finding on the
+// item. errRow is the row of the findings when one is an error, else -1.
+func (dc *doc) captionRows(ex *Exhibit) (rows [][]string, errRow int) {
 	w := dc.w
-	rows := [][]string{}
-	errRow := -1
+	errRow = -1
 	if it := ex.Item; it != nil {
 		kind := w.kinds[it.Kind]
 		typ := dash(it.MIME)
@@ -105,24 +124,57 @@ func (dc *doc) caption(ex *Exhibit) {
 		}
 	}
 	rows = append(rows, []string{w.capFindings, found})
-	dc.table(&table{
-		cols:      []column{{width: 30, align: "L"}, {width: contentW - 30, align: "L"}},
-		rows:      rows,
-		keyColumn: true,
-		size:      sizeSmall,
-		shade: func(i int) *rgb {
-			if i == errRow {
-				return &colAlert
+	return rows, errRow
+}
+
+// sideCaption lays caption rows out as a narrow column of labels and
+// values, for an image drawn beside it. It returns the height the column
+// needs and a function that draws it at (x, y).
+func (dc *doc) sideCaption(rows [][]string, errRow int, width float64) (float64, func(x, y float64)) {
+	const pad = 2.5
+	lhLabel, lhValue := lineHeight(sizeTiny), lineHeight(sizeSmall)
+	type block struct {
+		label string
+		lines []string
+		alert bool
+	}
+	blocks := make([]block, len(rows))
+	h := pad
+	for i, r := range rows {
+		lines := dc.m.wrap(dc.m.clean(r[1], true), sizeSmall, width-2*pad)
+		blocks[i] = block{dc.m.clean(r[0], false), lines, i == errRow}
+		h += lhLabel + float64(len(lines))*lhValue + 1.6
+	}
+	h += pad
+	return h, func(x, y float64) {
+		dc.fill(colFillKy)
+		dc.stroke(colRule, 0.2)
+		dc.pdf.Rect(x, y, width, h, "FD")
+		cy := y + pad
+		for _, b := range blocks {
+			dc.font(sizeTiny, colMuted)
+			dc.textAt(x+pad, cy, width-2*pad, lhLabel, b.label, "L")
+			cy += lhLabel
+			c := colText
+			if b.alert {
+				c = rgb{170, 20, 20}
 			}
-			return nil
-		},
-	})
+			dc.font(sizeSmall, c)
+			for _, ln := range b.lines {
+				dc.textAt(x+pad, cy, width-2*pad, lhValue, ln, "L")
+				cy += lhValue
+			}
+			cy += 1.6
+		}
+		dc.font(sizeBody, colText)
+	}
 }
 
 // card says where the original of an exhibit that is not drawn is kept.
 func (dc *doc) card(ex *Exhibit) {
 	w := dc.w
 	var b strings.Builder
+	b.WriteString(w.notDrawn + "\n")
 	if it := ex.Item; it != nil {
 		b.WriteString(w.inBundle + "data/" + it.Path + "\n")
 		b.WriteString("SHA-256" + dc.colon() + dash(it.SHA256) + "\n")

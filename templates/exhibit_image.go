@@ -2,7 +2,7 @@ package templates
 
 import (
 	"bytes"
-	"fmt"
+	"errors"
 	"os"
 
 	"github.com/jung-kurt/gofpdf"
@@ -11,18 +11,22 @@ import (
 // mmPerPixel caps how far a small image is enlarged: never beyond 96 dpi.
 const mmPerPixel = 25.4 / 96
 
-// exhibitImage draws an image exhibit upright, as large as the page allows
-// while keeping its aspect ratio. When the room left under the caption
-// would shrink it well below what a page of its own gives, it moves to the
-// next page.
+// exhibitImage draws an image exhibit with its caption, upright and as
+// large as the page allows while keeping its aspect ratio. A tall image (a
+// phone screenshot) stands on the left at the full height of the page with
+// the caption in a column beside it; any other goes under the caption, or
+// onto the next page when the room left would shrink it well below what a
+// page of its own gives.
 func (dc *doc) exhibitImage(ex *Exhibit) {
 	p := dc.images[imageName(ex)]
 	if p == nil || p.err != nil {
-		reason := "?"
+		dc.caption(ex)
+		dc.setY(dc.y() + 3)
+		var err error = whyf("图片未准备", "the image was not prepared")
 		if p != nil {
-			reason = p.err.Error()
+			err = p.err
 		}
-		dc.imageFailed(ex, reason)
+		dc.imageFailed(ex, err)
 		return
 	}
 	const border = 0.4
@@ -31,6 +35,32 @@ func (dc *doc) exhibitImage(ex *Exhibit) {
 		s := min(aw/nw, ah/nh, 1)
 		return nw * s, nh * s
 	}
+
+	if float64(p.h) >= 1.4*float64(p.w) {
+		const capW, gutter = 64.0, 5.0
+		// The file name and the hash run across the page, so that the
+		// hash stays on one line; the rest of the caption stands beside
+		// the image.
+		rows, errRow := dc.captionRows(ex)
+		top, side := rows[:2], rows[2:]
+		band := rowHeight(dc.cells(&table{cols: captionCols}, top[0], sizeSmall), lineHeight(sizeSmall)) +
+			rowHeight(dc.cells(&table{cols: captionCols}, top[1], sizeSmall), lineHeight(sizeSmall))
+		availH := contentBottom - dc.y() - band - 3 - 2*border
+		w, h := fit(contentW-capW-gutter-2*border, availH)
+		capH, drawCaption := dc.sideCaption(side, errRow-2, capW)
+		if capH <= availH && h >= 100 {
+			dc.table(&table{cols: captionCols, rows: top, keyColumn: true, size: sizeSmall})
+			dc.setY(dc.y() + 3)
+			y := dc.y() + border
+			dc.drawImage(ex, p, marginL+border, y, w, h)
+			drawCaption(pageW-marginR-capW, y-border)
+			dc.setY(y + max(h+border, capH))
+			return
+		}
+	}
+
+	dc.caption(ex)
+	dc.setY(dc.y() + 3)
 	w, h := fit(contentW-2*border, contentBottom-dc.y()-2*border)
 	contH := lineHeight(sizeSmall) + 2
 	fw, fh := fit(contentW-2*border, contentBottom-contentTop-contH-2*border)
@@ -44,14 +74,22 @@ func (dc *doc) exhibitImage(ex *Exhibit) {
 	}
 	x := marginL + (contentW-w)/2
 	y := dc.y() + border
+	dc.drawImage(ex, p, x, y, w, h)
+	dc.setY(y + h + border)
+}
+
+// drawImage draws the image in its frame; the first pass only reserves the
+// room. An image gofpdf refuses all the same is replaced by a box in the
+// same place, so that the layout does not move.
+func (dc *doc) drawImage(ex *Exhibit, p *preparedImage, x, y, w, h float64) {
+	const border = 0.4
 	if dc.final {
 		if err := dc.placeImage(ex, p, x, y, w, h); err != nil {
-			dc.failedBoxAt(ex, err.Error(), x, y, w, h)
+			dc.failedBoxAt(ex, err, x, y, w, h)
 		}
 	}
 	dc.stroke(colRule, 0.3)
 	dc.pdf.Rect(x-border/2, y-border/2, w+border, h+border, "D")
-	dc.setY(y + h + border)
 }
 
 // placeImage registers the prepared image (once per name) and draws it.
@@ -68,14 +106,14 @@ func (dc *doc) placeImage(ex *Exhibit, p *preparedImage, x, y, w, h float64) err
 		if data == nil {
 			raw, err := os.ReadFile(ex.File)
 			if err != nil {
-				return err
+				return whyf("无法读取文件：%v", "cannot read the file: %v", err)
 			}
 			typ, pw, ph, again, err := prepareBytes(raw, ex.Item.Meta.Orientation)
 			if err != nil {
 				return err
 			}
 			if typ != p.typ || pw != p.w || ph != p.h || !bytes.Equal(again, raw) {
-				return fmt.Errorf("%s changed while the dossier was drawn", ex.File)
+				return whyf("文件在生成过程中被改动", "the file changed while the dossier was drawn")
 			}
 			data = raw
 		}
@@ -94,11 +132,18 @@ func (dc *doc) placeImage(ex *Exhibit, p *preparedImage, x, y, w, h float64) err
 }
 
 // imageFailed draws a box saying the image cannot be shown, and why.
-func (dc *doc) imageFailed(ex *Exhibit, reason string) {
-	dc.noteBox(dc.failedText(ex, reason), colAlert, sizeBody)
+func (dc *doc) imageFailed(ex *Exhibit, err error) {
+	dc.noteBox(dc.failedText(ex, err), colAlert, sizeBody)
 }
 
-func (dc *doc) failedText(ex *Exhibit, reason string) string {
+// failedText says why an image is not shown, in the dossier's language
+// when the reason is one of ours, and where its original is.
+func (dc *doc) failedText(ex *Exhibit, err error) string {
+	reason := err.Error()
+	var y *why
+	if errors.As(err, &y) && dc.w.lang != "en" {
+		reason = y.zh
+	}
 	w := dc.w
 	where := ex.File
 	if ex.Item != nil {
@@ -109,14 +154,14 @@ func (dc *doc) failedText(ex *Exhibit, reason string) string {
 
 // failedBoxAt writes the failure into the area the image was to fill, so
 // that the layout of the page does not change.
-func (dc *doc) failedBoxAt(ex *Exhibit, reason string, x, y, w, h float64) {
+func (dc *doc) failedBoxAt(ex *Exhibit, err error, x, y, w, h float64) {
 	const pad = 3.0
 	dc.fill(colAlert)
 	dc.stroke(colRule, 0.3)
 	dc.pdf.Rect(x, y, w, h, "FD")
 	lh := lineHeight(sizeSmall)
 	dc.font(sizeSmall, colText)
-	lines := dc.m.wrap(dc.m.clean(dc.failedText(ex, reason), true), sizeSmall, w-2*pad)
+	lines := dc.m.wrap(dc.m.clean(dc.failedText(ex, err), true), sizeSmall, w-2*pad)
 	for i, ln := range lines {
 		ly := y + pad + float64(i)*lh
 		if ly+lh > y+h-pad {

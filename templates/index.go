@@ -31,7 +31,7 @@ func drawIndex(dc *doc) {
 		}
 	}
 	if len(rows) == 0 {
-		dc.para(w.noManifest, sizeBody, colMuted, 0)
+		dc.para(w.noExhibits, sizeBody, colMuted, 0)
 	} else {
 		dc.table(&table{cols: cols, header: true, rows: rows, size: 9})
 	}

@@ -15,13 +15,13 @@ func drawLosses(dc *doc) {
 		return
 	}
 	cols := []column{
-		{w.colTxnID, 46, "L"},
-		{w.colTime, 24, "L"},
-		{w.colAmount, 24, "R"},
-		{w.colDirection, 13, "C"},
+		{w.colTxnID, 47, "L"},
+		{w.colTime, 30, "L"},
+		{w.colAmount, 21, "R"},
+		{w.colDirection, 11, "C"},
 		{w.colCounterparty, 0, "L"},
-		{w.colDisputed, 13, "C"},
-		{w.colExhibits, 22, "L"},
+		{w.colDisputed, 11, "C"},
+		{w.colExhibits, 17, "L"},
 	}
 	fillWidth(cols, 4)
 	rows := make([][]string, 0, len(dc.d.Transactions)+1)
@@ -53,6 +53,7 @@ func drawLosses(dc *doc) {
 		cols:   cols,
 		header: true,
 		rows:   rows,
+		size:   8,
 		shade: func(i int) *rgb {
 			switch {
 			case i == len(txns):

@@ -136,10 +136,10 @@ func TestRenderFull(t *testing.T) {
 			t.Errorf("the evidence index (page %d) does not give page %s for exhibit %d:\n%s", indexPage, pages, ex.Number, index)
 		}
 	}
-	// The screenshots are tall: each gets a page area of its own.
+	// A tall screenshot stands beside its caption, one page per exhibit.
 	for _, p := range lay.Placements[:3] {
-		if p.Last != p.First+1 {
-			t.Errorf("screenshot exhibit %d spans pages %d–%d, want the caption page and an image page", p.Exhibit, p.First, p.Last)
+		if p.Last != p.First {
+			t.Errorf("screenshot exhibit %d spans pages %d–%d, want one page", p.Exhibit, p.First, p.Last)
 		}
 	}
 }

@@ -67,6 +67,7 @@ type words struct {
 	bytes                                                                 func(n int64) string
 	kinds                                                                 map[evidence.Kind]string
 	imageFailed, inBundle, textTruncated, textEmpty, pdfPages             string
+	notDrawn, noExhibits                                                  string
 	lineCount                                                             func(shown, total int, more bool) string
 
 	// Appendix.
@@ -233,6 +234,8 @@ var zhWords = &words{
 		evidence.KindOther:    "其他",
 	},
 	imageFailed:   "此图片无法在本材料中显示",
+	notDrawn:      "本材料不重现此类文件的内容，请查阅数据包中的原件。",
+	noExhibits:    "（没有证据文件。）",
 	inBundle:      "原件保存在数据包中：",
 	textTruncated: "以下为文件内容节选",
 	textEmpty:     "（文件内容为空。）",
@@ -430,6 +433,8 @@ var enWords = &words{
 		evidence.KindOther:    "other",
 	},
 	imageFailed:   "This image cannot be shown in the dossier",
+	notDrawn:      "The dossier does not reproduce this kind of file; see the original in the bundle.",
+	noExhibits:    "(No evidence files.)",
 	inBundle:      "The original is in the bundle at: ",
 	textTruncated: "Extract of the file content",
 	textEmpty:     "(The file is empty.)",
