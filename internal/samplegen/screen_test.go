@@ -45,12 +45,20 @@ func TestScreenshot(t *testing.T) {
 					t.Fatalf("bounds %v, want %dx%d", got, wantW, wantH)
 				}
 				colours := map[[3]uint8]int{}
+				run := [3]uint8{img.Pix[0], img.Pix[1], img.Pix[2]}
+				runLen := 0
 				for i := 0; i < len(img.Pix); i += 4 {
 					if img.Pix[i+3] != 255 {
 						t.Fatalf("pixel %d has alpha %d, want opaque", i/4, img.Pix[i+3])
 					}
-					colours[[3]uint8{img.Pix[i], img.Pix[i+1], img.Pix[i+2]}]++
+					px := [3]uint8{img.Pix[i], img.Pix[i+1], img.Pix[i+2]}
+					if px != run {
+						colours[run] += runLen
+						run, runLen = px, 0
+					}
+					runLen++
 				}
+				colours[run] += runLen
 				// Flat colours, but real content: text in several
 				// colours with smooth edges, and not one big blank.
 				most := 0
