@@ -12,7 +12,7 @@ func drawCover(dc *doc) {
 	dc.newPage()
 	dc.bookmark(w.hCover, 0)
 
-	dc.setY(contentTop + 16)
+	dc.setY(contentTop + 10)
 	title := w.coverTitle[dc.purpose]
 	dc.font(30, colHead)
 	dc.boldAt(marginL, dc.y(), contentW, lineHeight(30), title, "C", colHead, 0.45)
@@ -21,7 +21,7 @@ func drawCover(dc *doc) {
 	dc.centered(dc.title(), 15, colText)
 	dc.setY(dc.y() + 1)
 	dc.centered(w.routeDesc[dc.purpose], sizeBody, colMuted)
-	dc.setY(dc.y() + 9)
+	dc.setY(dc.y() + 7)
 
 	rows := [][]string{
 		{w.caseID, dc.orNotGiven(dc.d.CaseID)},
@@ -80,12 +80,20 @@ func (dc *doc) contents() {
 		}
 		rows = append(rows, []string{t, page})
 	}
-	dc.subheading(dc.w.contents, lineHeight(9.5)*2)
-	dc.table(&table{
-		cols: []column{{width: contentW - 30, align: "L"}, {width: 30, align: "R"}},
-		rows: rows,
-		size: 9.5,
-	})
+	const size = 9.5
+	lh := lineHeight(size)
+	dc.subheading(dc.w.contents, lh*2)
+	for _, r := range rows {
+		dc.ensure(lh + 1)
+		y := dc.y()
+		dc.font(size, colText)
+		dc.textAt(marginL+2, y, contentW-30, lh, dc.m.fit(dc.m.clean(r[0], false), size, contentW-32), "L")
+		dc.textAt(pageW-marginR-30, y, 28, lh, r[1], "R")
+		dc.stroke(colFillHd, 0.2)
+		dc.pdf.Line(marginL, y+lh+0.5, pageW-marginR, y+lh+0.5)
+		dc.setY(y + lh + 1)
+	}
+	dc.font(sizeBody, colText)
 }
 
 // centered draws wrapped, centred text across the text area.

@@ -17,10 +17,10 @@ func drawLosses(dc *doc) {
 	cols := []column{
 		{w.colTxnID, 47, "L"},
 		{w.colTime, 30, "L"},
-		{w.colAmount, 21, "R"},
-		{w.colDirection, 11, "C"},
+		{w.colAmount, 22, "R"},
+		{w.colDirection, 12, "C"},
 		{w.colCounterparty, 0, "L"},
-		{w.colDisputed, 11, "C"},
+		{w.colDisputed, 15, "C"},
 		{w.colExhibits, 17, "L"},
 	}
 	fillWidth(cols, 4)

@@ -105,6 +105,10 @@ func TestRenderFull(t *testing.T) {
 	if strings.Contains(flat, "openssl") {
 		t.Errorf("the timestamp command is printed though the dossier has no timestamp")
 	}
+	// The cover, contents included, holds on one page.
+	if p2 := pdftotext(t, pdf, 2, 2); bodyStart(p2) != "案情经过" {
+		t.Errorf("page 2 is not the narrative: the cover ran over\n%s", p2)
+	}
 	if got := strings.Count(text, "\f"); got != lay.Pages {
 		t.Errorf("Layout.Pages = %d, pdftotext sees %d pages", lay.Pages, got)
 	}
@@ -142,6 +146,20 @@ func TestRenderFull(t *testing.T) {
 			t.Errorf("screenshot exhibit %d spans pages %d–%d, want one page", p.Exhibit, p.First, p.Last)
 		}
 	}
+}
+
+// bodyStart is the first line of a page's text under the header.
+func bodyStart(page string) string {
+	var lines []string
+	for l := range strings.SplitSeq(page, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) < 2 {
+		return ""
+	}
+	return lines[1]
 }
 
 // findPage returns the first page whose text holds s.
@@ -197,7 +215,7 @@ func lineDiff(want, got string) string {
 }
 
 func TestRenderEnglishWithTimestamp(t *testing.T) {
-	d := smallDossier(t)
+	d := fullDossier(t)
 	d.Lang = "en"
 	d.Purpose = "police"
 	d.Title = "Wrong transfer 😀 to Zhang San"
@@ -207,6 +225,9 @@ func TestRenderEnglishWithTimestamp(t *testing.T) {
 	pdf := writeTemp(t, out)
 	if b, err := exec.Command(needTool(t, "qpdf"), "--check", pdf).CombinedOutput(); err != nil {
 		t.Fatalf("qpdf --check: %v\n%s", err, b)
+	}
+	if p2 := pdftotext(t, pdf, 2, 2); bodyStart(p2) != "Narrative" {
+		t.Errorf("page 2 is not the narrative: the cover ran over\n%s", p2)
 	}
 	flat := strings.Join(strings.Fields(pdftotext(t, pdf, 0, 0)), " ")
 	for _, w := range []string{"Police report", "Narrative", "Losses", "Chronology", "Evidence index", "Checklist",

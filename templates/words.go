@@ -370,7 +370,7 @@ var enWords = &words{
 	colTxnID:        "Transaction ID",
 	colTime:         "Time",
 	colAmount:       "Amount (CNY)",
-	colDirection:    "Direction",
+	colDirection:    "In/out",
 	colCounterparty: "Counterparty",
 	colDisputed:     "Disputed",
 	colExhibits:     "Exhibits",
