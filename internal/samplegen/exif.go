@@ -336,9 +336,15 @@ func StoreRotated(upright image.Image, orientation int) *image.RGBA {
 		sw, sh, src = w, h, func(x, y int) (int, int) { return x, y }
 	}
 	out := image.NewRGBA(image.Rect(0, 0, sw, sh))
+	rgba, fast := upright.(*image.RGBA)
 	for y := 0; y < sh; y++ {
 		for x := 0; x < sw; x++ {
 			ux, uy := src(x, y)
+			if fast {
+				i := rgba.PixOffset(b.Min.X+ux, b.Min.Y+uy)
+				copy(out.Pix[out.PixOffset(x, y):][:4], rgba.Pix[i:i+4])
+				continue
+			}
 			out.Set(x, y, upright.At(b.Min.X+ux, b.Min.Y+uy))
 		}
 	}

@@ -297,16 +297,17 @@ func TestStoreRotated(t *testing.T) {
 	}
 }
 
-// meanDiff is the mean absolute difference per channel, or 255 when the
-// sizes differ.
+// meanDiff is the mean absolute difference per channel over a grid of
+// sample pixels (every pixel of a small image), or 255 when the sizes differ.
 func meanDiff(a, b image.Image) float64 {
 	if a.Bounds().Size() != b.Bounds().Size() {
 		return 255
 	}
 	var sum, n float64
 	ab, bb := a.Bounds(), b.Bounds()
-	for y := 0; y < ab.Dy(); y++ {
-		for x := 0; x < ab.Dx(); x++ {
+	step := max(1, ab.Dx()/200)
+	for y := 0; y < ab.Dy(); y += step {
+		for x := 0; x < ab.Dx(); x += step {
 			r1, g1, b1, _ := a.At(ab.Min.X+x, ab.Min.Y+y).RGBA()
 			r2, g2, b2, _ := b.At(bb.Min.X+x, bb.Min.Y+y).RGBA()
 			sum += math.Abs(float64(r1>>8)-float64(r2>>8)) + math.Abs(float64(g1>>8)-float64(g2>>8)) + math.Abs(float64(b1>>8)-float64(b2>>8))

@@ -25,7 +25,8 @@ var phrases = []string{
 // every i: the clock, the title and the bubbles (count, sides, lengths,
 // texts) all follow from i. It is meant for benchmarks over hundreds of
 // screenshots, so its PNG compresses like a real screenshot (flat colours
-// and anti-aliased text) and it draws in a few milliseconds.
+// and anti-aliased text) and it draws in a few milliseconds. A size that
+// is not positive means 1170x2532. It is safe to call concurrently.
 func NumberedScreenshot(i int, w, h int) image.Image {
 	if w <= 0 || h <= 0 {
 		w, h = IPhoneWidth, IPhoneHeight

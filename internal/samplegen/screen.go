@@ -126,7 +126,9 @@ var (
 
 // Screenshot draws a phone screenshot of a WeChat screen. The image is
 // opaque (alpha 255 everywhere); encode it with EncodePNG to get an 8-bit
-// RGB PNG like the ones phones save.
+// RGB PNG like the ones phones save. A Kind outside the constants draws a
+// TransferReceipt. A chat longer than the screen shows its last messages,
+// as a phone scrolled to the bottom does.
 func Screenshot(spec ScreenSpec) *image.RGBA {
 	spec = spec.withDefaults()
 	bg := colWhite

@@ -14,8 +14,19 @@ import (
 	"golang.org/x/image/font/sfnt"
 )
 
-// raceEnabled is set by race_test.go; timing checks are meaningless then.
+// raceEnabled is set by race_test.go. Timing checks are meaningless under
+// the race detector, and the single-goroutine pixel tests run twenty times
+// slower for nothing: TestNumberedScreenshotConcurrent is the one that
+// needs it, and TestDemoCaseMatchesTestdata still checks every pixel of
+// the demo case byte for byte.
 var raceEnabled bool
+
+func skipUnderRace(t *testing.T) {
+	t.Helper()
+	if raceEnabled {
+		t.Skip("single-goroutine pixel test; run without -race")
+	}
+}
 
 // pngHeader returns the bit depth and colour type from the IHDR of a PNG
 // (bytes 24 and 25 of the file).
@@ -28,6 +39,7 @@ func pngHeader(t *testing.T, b []byte) (depth, colourType byte) {
 }
 
 func TestScreenshot(t *testing.T) {
+	skipUnderRace(t)
 	kinds := []ScreenKind{TransferReceipt, Chat, PayeeInfo, BillDetail}
 	sizes := []struct{ w, h int }{
 		{0, 0}, // default, 1170x2532
@@ -102,6 +114,7 @@ func itoa(n int) string {
 }
 
 func TestScreenshotDeterministic(t *testing.T) {
+	skipUnderRace(t)
 	for _, spec := range []ScreenSpec{
 		{Kind: TransferReceipt},
 		{Kind: Chat, Messages: demoChat2, Width: AndroidWidth, Height: AndroidHeight},
