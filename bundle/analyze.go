@@ -111,7 +111,7 @@ func analyze(dir string, c *Case, items []*evidence.Item, scanFindings []evidenc
 	}
 
 	checkCaptureTimes(a, now)
-	a.Txns = caseTransactions(a, c)
+	a.Txns = crossCheck(a, c)
 	for _, t := range a.Txns {
 		a.Findings = append(a.Findings, t.Findings...)
 	}
@@ -167,45 +167,6 @@ func showTime(t time.Time, zoneKnown bool) string {
 		return t.Format("2006-01-02 15:04:05") + " (phone local)"
 	}
 	return t.In(evidence.Beijing()).Format("2006-01-02 15:04:05") + " UTC+8"
-}
-
-// caseTransactions checks the form and date of every ID in case.yaml.
-func caseTransactions(a *Analysis, c *Case) []ManifestTxn {
-	var out []ManifestTxn
-	for _, t := range c.Transactions {
-		info := evidence.ParseTxnID(t.ID)
-		mt := ManifestTxn{ID: info.ID, Platform: info.Platform, Form: info.Form, Currency: "CNY",
-			Direction: t.Direction, Counterparty: t.Counterparty, Disputed: t.Disputed, Sources: []string{CaseFile}, Exhibits: []int{}}
-		if mt.Platform == "" {
-			mt.Platform = c.Platform
-		}
-		if t.Time.Set {
-			mt.Time = t.Time.Time.UTC().Format(time.RFC3339)
-		}
-		if t.Amount.Set {
-			v := t.Amount.Fen
-			mt.Amount = &v
-		}
-		where := fmt.Sprintf("case.yaml line %d", t.Line)
-		whereZh := fmt.Sprintf("case.yaml 第 %d 行", t.Line)
-		if info.Form == evidence.FormInvalid {
-			mt.Findings = append(mt.Findings, evidence.Finding{Code: "txn_id_invalid", Severity: evidence.Error, File: CaseFile,
-				MessageZh: fmt.Sprintf("%s：交易单号 %s 格式无效：%s。请从支付详情页重新复制单号。", whereZh, info.ID, info.ProblemZh),
-				MessageEn: fmt.Sprintf("%s: transaction ID %s is not valid: %s. Copy the ID again from the payment's detail page.", where, info.ID, info.ProblemEn)})
-		} else if info.ProblemEn != "" {
-			mt.Findings = append(mt.Findings, evidence.Finding{Code: "txn_id_date_invalid", Severity: evidence.Warning, File: CaseFile,
-				MessageZh: fmt.Sprintf("%s：交易单号 %s：%s。", whereZh, info.ID, info.ProblemZh),
-				MessageEn: fmt.Sprintf("%s: transaction ID %s: %s.", where, info.ID, info.ProblemEn)})
-		}
-		if t.Time.Set && info.DateMismatch(t.Time.Time) {
-			mt.Findings = append(mt.Findings, evidence.Finding{Code: "txn_id_date_mismatch", Severity: evidence.Warning, File: CaseFile,
-				MessageZh: fmt.Sprintf("%s：交易单号 %s 中的日期 %s 与所写交易时间 %s 相差超过一天。", whereZh, info.ID, info.Date.Format("2006-01-02"), showTime(t.Time.Time, true)),
-				MessageEn: fmt.Sprintf("%s: the date %s inside transaction ID %s is more than a day from the stated time %s.", where, info.Date.Format("2006-01-02"), info.ID, showTime(t.Time.Time, true))})
-		}
-		out = append(out, mt)
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
 }
 
 func events(a *Analysis, c *Case) []Event {

@@ -42,8 +42,8 @@ type Finding struct {
 // the first message of a chat, the period of a bill.
 type Captured struct {
 	// Time is the capture time. When ZoneKnown is false, Time holds the
-	// wall-clock reading of the device in a fixed zone named "local"
-	// (offset 0), since the device's zone is not recorded.
+	// wall-clock reading of the device in time.UTC, since the device's zone
+	// is not recorded: the reading is as written, not an instant.
 	Time      time.Time
 	ZoneKnown bool
 	// Source says where the time came from: "exif", "chat", "bill".
@@ -117,6 +117,11 @@ type Item struct {
 	Captured *Captured // nil when the content carries no time
 	Meta     Meta
 	Findings []Finding
+
+	// Chat is the parsed transcript when Kind is KindChat.
+	Chat *Chat
+	// Bill is the parsed bill when Kind is KindBill.
+	Bill *Bill
 }
 
 // HasError reports whether any finding on the item is an error.

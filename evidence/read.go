@@ -175,9 +175,9 @@ func inspectText(it *Item, head []byte, rest io.Reader, lim Limits) error {
 func inspectBinaryDoc(it *Item, head []byte, rest io.Reader, lim Limits) error {
 	it.Kind = KindDocument
 	if !strings.Contains(it.MIME, "spreadsheet") {
-		// A zip is kept as an original and never inflated.
+		// A zip is kept as an original; only a bill inside one is read,
+		// and the bill reader checks the sizes before it inflates.
 		it.Kind = KindOther
-		return nil
 	}
 	data, ok, err := readAllBounded(head, rest, lim.MaxText)
 	if err != nil {
@@ -189,10 +189,6 @@ func inspectBinaryDoc(it *Item, head []byte, rest io.Reader, lim Limits) error {
 	return nil
 }
 
-// classifyText is where structured text (chat exports, bills) is
-// recognised; it is replaced by the chat and bill readers when they are
-// linked in.
-var classifyText = func(it *Item, data []byte) {}
 
 type eofReader struct{}
 

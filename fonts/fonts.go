@@ -14,7 +14,8 @@ const Family = "wqy"
 //go:embed wqy-microhei.ttf
 var MicroHei []byte
 
-// License is the font's licence text, printed into the dossier's appendix.
+// License is the font's licence text; the dossier names the licence and
+// says where the text is (fonts/ in the source).
 //
 //go:embed LICENSE-Apache-2.0.txt
 var License string

@@ -3,7 +3,6 @@ package templates
 import (
 	"strings"
 
-	"github.com/casebundle/casebundle/fonts"
 )
 
 // drawAppendix draws 附录 哈希清单与核验方法: the manifest line for line,
@@ -54,29 +53,4 @@ func drawAppendix(dc *doc) {
 	dc.setY(dc.y() + 4)
 	dc.subheading(w.licenceTitle, 12)
 	dc.para(w.fontNote, sizeSmall, colText, 0)
-	dc.setY(dc.y() + 1.5)
-	dc.para(reflow(fonts.License), 6.5, colMuted, 0)
-}
-
-// reflow joins the hard-wrapped lines of a plain-text licence into
-// paragraphs, so that it takes a page rather than four.
-func reflow(s string) string {
-	var out []string
-	var cur []string
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, strings.Join(cur, " "))
-			cur = nil
-		}
-	}
-	for line := range strings.SplitSeq(s, "\n") {
-		t := strings.TrimSpace(line)
-		if t == "" {
-			flush()
-			continue
-		}
-		cur = append(cur, t)
-	}
-	flush()
-	return strings.Join(out, "\n")
 }

@@ -29,5 +29,5 @@ func ExampleRender() {
 		return
 	}
 	fmt.Println(layout.Pages, "pages", bytes.HasPrefix(pdf.Bytes(), []byte("%PDF-")))
-	// Output: 5 pages true
+	// Output: 4 pages true
 }

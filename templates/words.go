@@ -261,7 +261,7 @@ var zhWords = &words{
 	bundleDir:     "<数据包目录>",
 	licenceTitle:  "字体许可",
 	fontNote: "本文件嵌入了文泉驿微米黑字体（WenQuanYi Micro Hei）的子集，" +
-		"版权所有 2007 Google Corporation 与 2008-2009 文泉驿项目，依 Apache License 2.0 授权使用，许可全文如下：",
+		"版权所有 2007 Google Corporation 与 2008-2009 文泉驿项目，依 Apache License 2.0 授权使用（许可全文：https://www.apache.org/licenses/LICENSE-2.0）。",
 
 	zoneSuffix:  " (UTC+8 北京时间)",
 	localSuffix: "（手机本地时间，未记录时区）",
@@ -463,7 +463,7 @@ var enWords = &words{
 	bundleDir:     "<bundle>",
 	licenceTitle:  "Font licence",
 	fontNote: "This file embeds a subset of the WenQuanYi Micro Hei font, copyright 2007 Google Corporation and " +
-		"2008-2009 WenQuanYi Project Board of Trustees, used under the Apache License 2.0, reproduced in full:",
+		"2008-2009 WenQuanYi Project Board of Trustees, used under the Apache License 2.0 (full text: https://www.apache.org/licenses/LICENSE-2.0).",
 
 	zoneSuffix:  " (UTC+8, Beijing time)",
 	localSuffix: " (phone local time, zone not recorded)",
