@@ -358,9 +358,10 @@ func billMatchHeader(cells []string) *billColumns {
 // billHeaderName normalises a header cell: no padding, ASCII brackets and
 // slash, no inner spaces, so "金额（元）  " and "金额(元)" compare equal.
 func billHeaderName(s string) string {
-	s = strings.NewReplacer("（", "(", "）", ")", "／", "/", " ", "", "\u3000", "", "\t", "", "\ufeff", "", "\"", "").Replace(s)
-	return strings.TrimSpace(s)
+	return strings.TrimSpace(billHeaderReplacer.Replace(s))
 }
+
+var billHeaderReplacer = strings.NewReplacer("（", "(", "）", ")", "／", "/", " ", "", "\u3000", "", "\t", "", "\ufeff", "", "\"", "")
 
 // billCell returns the cleaned text of a field's cell, "" when the column is
 // absent. WeChat writes "/" for "nothing"; that becomes "".
@@ -540,7 +541,7 @@ func billParseTime(s string) (time.Time, bool) {
 	if i := strings.IndexAny(s, "Tt"); i > 0 && i < len(s)-1 && s[i-1] >= '0' && s[i-1] <= '9' {
 		s = s[:i] + " " + s[i+1:]
 	}
-	s = strings.NewReplacer("年", "-", "月", "-", "日", " ", "/", "-", ".", "-").Replace(s)
+	s = billTimeReplacer.Replace(s)
 	s = strings.TrimSpace(s)
 	datePart, clockPart, _ := strings.Cut(s, " ")
 	clockPart = strings.TrimSpace(clockPart)
@@ -606,6 +607,8 @@ func billParseTime(s string) (time.Time, bool) {
 	}
 	return t, true
 }
+
+var billTimeReplacer = strings.NewReplacer("年", "-", "月", "-", "日", " ", "/", "-", ".", "-")
 
 func billAtoi(s string) (int, bool) {
 	if s == "" || len(s) > 4 || !billAllDigits(s) {
@@ -680,6 +683,9 @@ func (p *billPreambleInfo) scan(cells []string) {
 	line := strings.Join(cells, " ")
 	if len(line) > 4096 {
 		line = line[:4096]
+	}
+	if !strings.ContainsAny(line, ":：") {
+		return
 	}
 	for _, m := range billAccountRE.FindAllStringSubmatch(line, -1) {
 		v := billTrim(strings.Trim(m[2], "[]"))

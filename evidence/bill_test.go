@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -385,6 +387,79 @@ func TestParseBillRepeatedHeader(t *testing.T) {
 	if len(b.Rows) != 4 || b.Skipped != 0 {
 		t.Errorf("rows, skipped = %d, %d; want 4, 0", len(b.Rows), b.Skipped)
 	}
+}
+
+// A row numbered 1,048,576 (the last row Excel allows) must not make the
+// reader crawl through a million empty rows slowly or run out of bounds.
+func TestParseBillXLSXSparseRows(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	header := []any{"交易时间", "交易类型", "交易对方", "商品", "收/支", "金额(元)", "支付方式", "当前状态", "交易单号", "商户单号", "备注"}
+	row := []any{"2025-11-03 14:05:00", "转账", "张三", "/", "支出", 5000, "零钱", "对方已收钱", "1000050001202511030123456789012", "/", "/"}
+	if err := f.SetSheetRow("Sheet1", "A1", &header); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetSheetRow("Sheet1", "A2", &row); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	// Renumber row 2 in the sheet XML (excelize itself would build the
+	// million rows in between).
+	cellRef := regexp.MustCompile(`r="([A-Z]+)2"`)
+	data := billTestRewritePart(t, buf.Bytes(), "xl/worksheets/sheet1.xml", func(x []byte) []byte {
+		x = bytes.Replace(x, []byte(`<row r="2"`), []byte(`<row r="1048576"`), 1)
+		return cellRef.ReplaceAll(x, []byte(`r="${1}1048576"`))
+	})
+	start := time.Now()
+	b, err := ParseBill(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Rows) != 1 || b.Rows[0].Line != 1048576 || b.Layout != "wechat-xlsx-2025" {
+		t.Errorf("rows = %+v, layout %s", b.Rows, b.Layout)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("took %v", d)
+	}
+}
+
+// billTestRewritePart rewrites one part of a zip.
+func billTestRewritePart(t testing.TB, data []byte, name string, edit func([]byte) []byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if zf.Name == name {
+			body = edit(body)
+		}
+		fw, err := w.Create(zf.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := fw.Write(body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 func TestParseBillPeriodFromRows(t *testing.T) {
