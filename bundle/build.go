@@ -40,6 +40,8 @@ type Options struct {
 	Progress Progress
 	// Stamp, when set, gets an RFC 3161 token over the manifest digest.
 	Stamp Timestamper
+	// Zip also writes OUT.zip beside the bundle folder.
+	Zip bool
 }
 
 // Timestamper obtains a trusted timestamp over a SHA-256 digest.

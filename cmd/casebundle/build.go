@@ -19,6 +19,10 @@ type buildOptions struct {
 	time    string
 	json    bool
 	workers int
+	tsa     string // RFC 3161 time-stamp authority URL
+	zip     bool   // also write OUT.zip
+	batch   string // ROOT: every direct subfolder is a case
+	force   bool   // batch: rebuild cases whose bundle exists and verifies
 }
 
 func newBuildCommand() *cli.Command {
@@ -43,14 +47,26 @@ Example:
 			&cli.StringFlag{Name: "lang", Usage: "zh or en (default: case.yaml, else zh)"},
 			&cli.StringFlag{Name: "time", Usage: "generation time, RFC 3339 (default: $SOURCE_DATE_EPOCH, else now); the same case and time give the same bytes"},
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON document on stdout"},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files read in parallel (default: one per CPU)"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files (with --batch: cases) worked on in parallel (default: one per CPU)"},
+			&cli.StringFlag{Name: "tsa", Usage: "URL of an RFC 3161 time-stamp authority: the manifest digest gets a trusted time (timestamp.tsr)"},
+			&cli.BoolFlag{Name: "zip", Usage: "also write OUT.zip, which verify accepts"},
+			&cli.StringFlag{Name: "batch", Usage: "build every direct subfolder of `ROOT` as a case into -o OUTROOT"},
+			&cli.BoolFlag{Name: "force", Usage: "with --batch: rebuild cases whose bundle already exists and verifies"},
 		},
 		Action: func(c *cli.Context) error {
+			opt := buildOptions{out: c.String("output"), purpose: c.String("purpose"), lang: c.String("lang"), time: c.String("time"),
+				json: c.Bool("json"), workers: c.Int("jobs"), tsa: c.String("tsa"), zip: c.Bool("zip"), batch: c.String("batch"), force: c.Bool("force")}
+			if opt.batch != "" {
+				if c.NArg() != 0 {
+					return usageErr("casebundle build --batch ROOT -o OUTROOT", "--batch takes its folder as the flag's value, not %d more arguments", c.NArg())
+				}
+				return runBatch(c.Context, opt, c.App.Writer, c.App.ErrWriter)
+			}
 			if c.NArg() != 1 {
 				return usageErr("casebundle build DIR [-o OUT]", "build takes one case folder, got %d arguments", c.NArg())
 			}
-			return runBuild(c.Context, buildOptions{dir: c.Args().First(), out: c.String("output"), purpose: c.String("purpose"),
-				lang: c.String("lang"), time: c.String("time"), json: c.Bool("json"), workers: c.Int("jobs")}, c.App.Writer)
+			opt.dir = c.Args().First()
+			return runBuild(c.Context, opt, c.App.Writer)
 		},
 	}
 }
@@ -74,7 +90,11 @@ func runBuild(ctx context.Context, opt buildOptions, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	res, err := bundle.Build(ctx, opt.dir, bundle.Options{Out: opt.out, Now: t, Purpose: opt.purpose, Lang: opt.lang, Workers: opt.workers})
+	bopt := bundle.Options{Out: opt.out, Now: t, Purpose: opt.purpose, Lang: opt.lang, Workers: opt.workers, Zip: opt.zip}
+	if opt.tsa != "" {
+		bopt.Stamp = bundle.NewTSAClient(opt.tsa)
+	}
+	res, err := bundle.Build(ctx, opt.dir, bopt)
 	if err != nil {
 		return err
 	}
