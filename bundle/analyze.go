@@ -171,43 +171,57 @@ func showTime(t time.Time, zoneKnown bool) string {
 
 func events(a *Analysis, c *Case) []Event {
 	var ev []Event
+	seenIn := map[string]int{}
+	for _, t := range a.Txns {
+		if len(t.Exhibits) > 0 {
+			seenIn[t.ID] = t.Exhibits[0]
+		}
+	}
+	caseIDs := map[string]bool{}
+	parties := map[string]bool{}
+	if n := strings.TrimSpace(c.Respondent.Name); n != "" {
+		parties[n] = true
+	}
 	for _, t := range c.Transactions {
+		id := evidence.ParseTxnID(t.ID).ID
+		caseIDs[id] = true
+		if n := strings.TrimSpace(t.Counterparty); n != "" {
+			parties[n] = true
+		}
 		if !t.Time.Set {
 			continue
 		}
-		dirZh, dirEn := "向", "to"
-		if t.Direction == "in" {
-			dirZh, dirEn = "收到", "from"
-		}
-		amount := ""
+		amount := "?"
 		if t.Amount.Set {
 			amount = t.Amount.Fen.String()
 		}
 		var zh, en string
 		if t.Direction == "in" {
-			zh = fmt.Sprintf("收到 %s 付款 %s 元（交易单号 %s）", t.Counterparty, amount, t.ID)
-			en = fmt.Sprintf("Received %s yuan %s %s (transaction %s)", amount, dirEn, t.Counterparty, t.ID)
+			zh = fmt.Sprintf("收到 %s 付款 %s 元（交易单号 %s）", t.Counterparty, amount, id)
+			en = fmt.Sprintf("Received %s yuan from %s (transaction %s)", amount, t.Counterparty, id)
 		} else {
-			zh = fmt.Sprintf("%s %s 付款 %s 元（交易单号 %s）", dirZh, t.Counterparty, amount, t.ID)
-			en = fmt.Sprintf("Paid %s yuan %s %s (transaction %s)", amount, dirEn, t.Counterparty, t.ID)
+			zh = fmt.Sprintf("向 %s 付款 %s 元（交易单号 %s）", t.Counterparty, amount, id)
+			en = fmt.Sprintf("Paid %s yuan to %s (transaction %s)", amount, t.Counterparty, id)
 		}
 		// A case.yaml time without a zone was read as UTC+8 (and a finding
 		// says so), so it is an instant like any other.
-		ev = append(ev, Event{Time: t.Time.Time, ZoneKnown: true, TextZh: zh, TextEn: en})
+		ev = append(ev, Event{Time: t.Time.Time, ZoneKnown: true, TextZh: zh, TextEn: en, Exhibit: seenIn[id]})
 	}
 	for _, e := range a.Exhibits {
-		cp := e.Item.Captured
-		if cp == nil {
-			continue
+		it := e.Item
+		switch {
+		case it.Bill != nil:
+			ev = append(ev, billEvents(e, caseIDs, parties)...)
+		case it.Chat != nil:
+			ev = append(ev, chatEvents(e)...)
+		case it.Captured != nil:
+			cp := it.Captured
+			zh, en := "材料时间："+e.Title, "Item dated: "+e.Title
+			if cp.Source == "exif" {
+				zh, en = "拍摄："+e.Title, "Photo taken: "+e.Title
+			}
+			ev = append(ev, Event{Time: cp.Time, ZoneKnown: cp.ZoneKnown, TextZh: zh, TextEn: en, Exhibit: e.Number})
 		}
-		var zh, en string
-		switch cp.Source {
-		case "exif":
-			zh, en = "拍摄："+e.Title, "Photo taken: "+e.Title
-		default:
-			zh, en = "材料时间："+e.Title, "Item dated: "+e.Title
-		}
-		ev = append(ev, Event{Time: cp.Time, ZoneKnown: cp.ZoneKnown, TextZh: zh, TextEn: en, Exhibit: e.Number})
 	}
 	at := func(e Event) time.Time {
 		return instant(&evidence.Captured{Time: e.Time, ZoneKnown: e.ZoneKnown})
@@ -218,5 +232,72 @@ func events(a *Analysis, c *Case) []Event {
 		}
 		return ev[i].Exhibit < ev[j].Exhibit
 	})
+	return ev
+}
+
+// maxItemEvents bounds the chronology lines one bill or chat adds, so a
+// year-long export does not bury the case.
+const maxItemEvents = 50
+
+// billEvents are the bill rows that involve the case: its transaction IDs
+// or its counterparty.
+func billEvents(e Exhibit, caseIDs, parties map[string]bool) []Event {
+	var ev []Event
+	for _, r := range e.Item.Bill.Rows {
+		if r.Time.IsZero() || !(caseIDs[r.TxnID] || caseIDs[r.MerchantID] || parties[strings.TrimSpace(r.Counterparty)]) {
+			continue
+		}
+		if len(ev) == maxItemEvents {
+			break
+		}
+		dirZh, dirEn := "支出", "paid out"
+		switch r.Direction {
+		case "in":
+			dirZh, dirEn = "收入", "received"
+		case "":
+			dirZh, dirEn = "不计收支", "neutral"
+		}
+		id := r.TxnID
+		if id == "" {
+			id = "—"
+		}
+		ev = append(ev, Event{Time: r.Time, ZoneKnown: true, Exhibit: e.Number,
+			TextZh: fmt.Sprintf("账单记录：%s %s 元，交易对方 %s（%s，单号 %s）", dirZh, r.Amount, r.Counterparty, r.Type, id),
+			TextEn: fmt.Sprintf("Bill row: %s %s yuan, counterparty %s (%s, ID %s)", dirEn, r.Amount, r.Counterparty, r.Type, id)})
+	}
+	return ev
+}
+
+// chatEvents are a chat's first message and its transfers.
+func chatEvents(e Exhibit) []Event {
+	c := e.Item.Chat
+	zone := c.ZoneKnown()
+	var ev []Event
+	if cp := e.Item.Captured; cp != nil {
+		ev = append(ev, Event{Time: cp.Time, ZoneKnown: cp.ZoneKnown, Exhibit: e.Number,
+			TextZh: fmt.Sprintf("聊天记录开始：%s（%d 条消息）", e.Title, len(c.Messages)),
+			TextEn: fmt.Sprintf("Chat begins: %s (%d messages)", e.Title, len(c.Messages))})
+	}
+	for _, m := range c.Transfers() {
+		if m.Time.IsZero() || len(ev) == maxItemEvents {
+			continue
+		}
+		kindZh, kindEn := "转账", "transfer"
+		if m.Type == evidence.MsgRedPacket {
+			kindZh, kindEn = "红包", "red packet"
+		}
+		amount, status := "金额未知", ""
+		amountEn := "amount unknown"
+		if m.Transfer != nil {
+			amount = m.Transfer.Amount.String() + " 元"
+			amountEn = m.Transfer.Amount.String() + " yuan"
+			if m.Transfer.Status != "" {
+				status = "，" + m.Transfer.Status
+			}
+		}
+		ev = append(ev, Event{Time: m.Time, ZoneKnown: zone, Exhibit: e.Number,
+			TextZh: fmt.Sprintf("聊天中的%s：%s 发出 %s%s", kindZh, m.Sender, amount, status),
+			TextEn: fmt.Sprintf("Chat %s: %s sent %s", kindEn, m.Sender, amountEn)})
+	}
 	return ev
 }

@@ -22,8 +22,9 @@ const (
 )
 
 // DemoCase returns every file of the demo case, sorted by path: case.yaml,
-// four WeChat screenshots, two photos with EXIF and the victim's written
-// statement. The bytes are the same on every run.
+// four WeChat screenshots, two photos with EXIF, the victim's written
+// statement, the WeChat Pay bill (xlsx) and the chat exported with
+// MemoTrace (CSV). The bytes are the same on every run.
 func DemoCase() ([]File, error) {
 	files := []File{
 		{Path: "case.yaml", Data: []byte(demoCaseYAML)},
@@ -71,9 +72,15 @@ func DemoCase() ([]File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("photos/IMG_20251103_142001.jpg: %w", err)
 	}
+	bill, err := DemoBillXLSX()
+	if err != nil {
+		return nil, fmt.Errorf("exports/微信支付账单(20251101-20251104).xlsx: %w", err)
+	}
 	files = append(files,
 		File{Path: "photos/IMG_20251104_093012.jpg", Data: statement},
 		File{Path: "photos/IMG_20251103_142001.jpg", Data: monitor},
+		File{Path: "exports/微信支付账单(20251101-20251104).xlsx", Data: bill},
+		File{Path: "exports/与张三的聊天记录.csv", Data: DemoChatCSV()},
 	)
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
@@ -167,6 +174,14 @@ items:
     title: 招商银行账户交易明细（照片）
     proves: 我的银行卡于2025年11月3日经财付通-微信转账支出5000元
     source: 招商银行上海张杨路支行柜台打印，本人手机拍摄
+  exports/微信支付账单(20251101-20251104).xlsx:
+    title: 微信支付账单（2025年11月1日至4日）
+    proves: 账单记载11月3日14时05分向张三转账5000元，交易单号4200002345202511031234567890
+    source: 微信支付“账单—下载账单”导出
+  exports/与张三的聊天记录.csv:
+    title: 与张三的微信聊天记录（导出）
+    proves: 转账、对方收款、本人多次要求退还及被拒收的完整聊天记录
+    source: 本人电脑用留痕（MemoTrace）导出
   notes/情况说明.txt:
     title: 情况说明
     proves: 转错账的经过和追讨经过

@@ -122,6 +122,8 @@ func TestDemoCaseFiles(t *testing.T) {
 	files := readTree(t, generatedDemo(t))
 	wantPaths := []string{
 		"case.yaml",
+		"exports/与张三的聊天记录.csv",
+		"exports/微信支付账单(20251101-20251104).xlsx",
 		"notes/情况说明.txt",
 		"photos/IMG_20251103_142001.jpg",
 		"photos/IMG_20251104_093012.jpg",
