@@ -102,6 +102,9 @@ type Dossier struct {
 	// Findings are the case-level findings (missing case.yaml, IDs not in a
 	// bill, …); item findings are on each exhibit's Item.
 	Findings []evidence.Finding
+	// Redact, when set, masks personal numbers in every string the PDF
+	// shows (build --redact); pictures are drawn as they are.
+	Redact func(string) string
 }
 
 // Placement says where an exhibit landed in the PDF.

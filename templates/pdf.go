@@ -127,6 +127,13 @@ func Render(d *Dossier, w io.Writer) (*Layout, error) {
 	if err != nil {
 		return nil, err
 	}
+	if d.Redact != nil {
+		// Every string drawn passes through clean, so masking there
+		// covers the facts, the notes and the text exhibits alike.
+		mm := *m
+		mm.redact = d.Redact
+		m = &mm
+	}
 	purpose := d.Purpose
 	if purpose == "" {
 		purpose = "civil"

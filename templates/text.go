@@ -22,6 +22,8 @@ type metrics struct {
 	has    [1 << 16 / 64]uint64
 	width  [1 << 16]uint16
 	marker string // what stands in for a rune the font cannot draw
+	// redact, when set, masks personal numbers in every string drawn.
+	redact func(string) string
 }
 
 var (
@@ -99,6 +101,9 @@ func invisible(r rune) bool {
 // inside gofpdf, or a code point without a glyph) is replaced by a visible
 // marker, never dropped.
 func (m *metrics) clean(s string, keepBreaks bool) string {
+	if m.redact != nil {
+		s = m.redact(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	prevCR := false
