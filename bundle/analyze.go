@@ -6,6 +6,9 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/casebundle/casebundle/evidence"
 	"github.com/casebundle/casebundle/internal/money"
@@ -110,6 +113,9 @@ func analyze(dir string, c *Case, items []*evidence.Item, scanFindings []evidenc
 			Proves: strings.TrimSpace(note.Proves), Source: strings.TrimSpace(note.Source), InBundle: it.SHA256 != ""})
 	}
 
+	for _, e := range a.Exhibits {
+		checkName(e.Item)
+	}
 	checkCaptureTimes(a, now)
 	a.Txns = crossCheck(a, c)
 	for _, t := range a.Txns {
@@ -300,4 +306,29 @@ func chatEvents(e Exhibit) []Event {
 			TextEn: fmt.Sprintf("Chat %s: %s sent %s", kindEn, m.Sender, amountEn)})
 	}
 	return ev
+}
+
+// checkName explains a file name that is not UTF-8 (GBK bytes from an old
+// Windows zip): the bundle keeps the exact bytes, the reader gets a
+// readable guess and the bytes percent-encoded.
+func checkName(it *evidence.Item) {
+	if utf8.ValidString(it.Path) {
+		return
+	}
+	var exact strings.Builder
+	for i := 0; i < len(it.Path); i++ {
+		c := it.Path[i]
+		if c < 0x80 && c != '%' {
+			exact.WriteByte(c)
+		} else {
+			fmt.Fprintf(&exact, "%%%02X", c)
+		}
+	}
+	guess, err := simplifiedchinese.GB18030.NewDecoder().String(it.Path)
+	if err != nil || !utf8.ValidString(guess) {
+		guess = strings.ToValidUTF8(it.Path, "\ufffd")
+	}
+	it.Findings = append(it.Findings, evidence.Finding{Code: "name_not_utf8", Severity: evidence.Warning, File: it.Path,
+		MessageZh: fmt.Sprintf("文件名不是 UTF-8 编码（可能来自旧版 Windows 压缩包的 GBK 编码），按 GBK 解读为「%s」；证据包中保留原始字节，按字节写作 %s。", guess, exact.String()),
+		MessageEn: fmt.Sprintf("The file name is not UTF-8 (perhaps GBK from an old Windows zip); read as GBK it is \"%s\". The bundle keeps the exact bytes, percent-encoded: %s.", guess, exact.String())})
 }

@@ -42,6 +42,10 @@ type Options struct {
 	Stamp Timestamper
 	// Zip also writes OUT.zip beside the bundle folder.
 	Zip bool
+	// Redact masks the claimant's ID-card, phone and bank-card numbers
+	// (and any such number) in the dossier's text; originals stay as they
+	// are, and manifest.json says the dossier was redacted.
+	Redact bool
 }
 
 // Timestamper obtains a trusted timestamp over a SHA-256 digest.
@@ -219,12 +223,15 @@ func Build(ctx context.Context, dir string, opt Options) (*Result, error) {
 
 	m := newManifest(a, caseID, opt.Now, digestHex, tsInfo)
 	d := dossierOf(a, m, tmp, payload)
+	if opt.Redact {
+		redactDossier(d, c.Claimant)
+	}
 	pdfPath := filepath.Join(tmp, "dossier.pdf")
 	layout, err := renderTo(pdfPath, d)
 	if err != nil {
 		return nil, fmt.Errorf("write the dossier: %w", err)
 	}
-	m.Dossier = ManifestDossier{Volumes: []string{"dossier.pdf"}, Pages: []int{layout.Pages}}
+	m.Dossier = ManifestDossier{Volumes: []string{"dossier.pdf"}, Pages: []int{layout.Pages}, Redacted: opt.Redact}
 	for _, p := range layout.Placements {
 		for i := range m.Items {
 			if m.Items[i].Exhibit == p.Exhibit {

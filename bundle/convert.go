@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/casebundle/casebundle/evidence"
+	"github.com/casebundle/casebundle/internal/redact"
 	"github.com/casebundle/casebundle/templates"
 )
 
@@ -121,4 +122,14 @@ func hashFile(path string) (string, error) {
 		return "", fmt.Errorf("read %s: %w", path, err)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// redactDossier masks personal numbers in everything the dossier draws and
+// says so among the case findings.
+func redactDossier(d *templates.Dossier, claimant Party) {
+	m := redact.New(claimant.IDNumber, claimant.Phone, claimant.WeChatID, claimant.Account)
+	d.Redact = m.String
+	d.Findings = append(d.Findings, evidence.Finding{Code: "dossier_redacted", Severity: evidence.Info, File: "dossier.pdf",
+		MessageZh: "本卷宗已脱敏：申请人的身份证号、手机号、银行卡号及文字中同类号码已部分隐去；截图和照片按原样显示，原件未改动。",
+		MessageEn: "This dossier is redacted: the claimant's ID-card, phone and bank-card numbers, and numbers of those kinds in the text, are partly hidden; screenshots and photos are shown as they are, and the originals are unchanged."})
 }

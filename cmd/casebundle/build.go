@@ -23,6 +23,7 @@ type buildOptions struct {
 	zip     bool   // also write OUT.zip
 	batch   string // ROOT: every direct subfolder is a case
 	force   bool   // batch: rebuild cases whose bundle exists and verifies
+	redact  bool   // mask personal numbers in the dossier text
 }
 
 func newBuildCommand() *cli.Command {
@@ -52,10 +53,11 @@ Example:
 			&cli.BoolFlag{Name: "zip", Usage: "also write OUT.zip, which verify accepts"},
 			&cli.StringFlag{Name: "batch", Usage: "build every direct subfolder of `ROOT` as a case into -o OUTROOT"},
 			&cli.BoolFlag{Name: "force", Usage: "with --batch: rebuild cases whose bundle already exists and verifies"},
+			&cli.BoolFlag{Name: "redact", Usage: "mask ID-card, phone and bank-card numbers in the dossier text (to share it); originals are kept as they are"},
 		},
 		Action: func(c *cli.Context) error {
 			opt := buildOptions{out: c.String("output"), purpose: c.String("purpose"), lang: c.String("lang"), time: c.String("time"),
-				json: c.Bool("json"), workers: c.Int("jobs"), tsa: c.String("tsa"), zip: c.Bool("zip"), batch: c.String("batch"), force: c.Bool("force")}
+				json: c.Bool("json"), workers: c.Int("jobs"), tsa: c.String("tsa"), zip: c.Bool("zip"), batch: c.String("batch"), force: c.Bool("force"), redact: c.Bool("redact")}
 			if opt.batch != "" {
 				if c.NArg() != 0 {
 					return usageErr("casebundle build --batch ROOT -o OUTROOT", "--batch takes its folder as the flag's value, not %d more arguments", c.NArg())
@@ -90,7 +92,7 @@ func runBuild(ctx context.Context, opt buildOptions, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	bopt := bundle.Options{Out: opt.out, Now: t, Purpose: opt.purpose, Lang: opt.lang, Workers: opt.workers, Zip: opt.zip}
+	bopt := bundle.Options{Out: opt.out, Now: t, Purpose: opt.purpose, Lang: opt.lang, Workers: opt.workers, Zip: opt.zip, Redact: opt.redact}
 	if opt.tsa != "" {
 		bopt.Stamp = bundle.NewTSAClient(opt.tsa)
 	}
