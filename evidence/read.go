@@ -189,7 +189,6 @@ func inspectBinaryDoc(it *Item, head []byte, rest io.Reader, lim Limits) error {
 	return nil
 }
 
-
 type eofReader struct{}
 
 func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
