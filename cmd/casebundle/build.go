@@ -48,7 +48,7 @@ Example:
 			&cli.StringFlag{Name: "lang", Usage: "zh or en (default: case.yaml, else zh)"},
 			&cli.StringFlag{Name: "time", Usage: "generation time, RFC 3339 (default: $SOURCE_DATE_EPOCH, else now); the same case and time give the same bytes"},
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON document on stdout"},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files (with --batch: cases) worked on in parallel (default: one per CPU)"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files (with --batch: cases) worked on in parallel", DefaultText: "one per CPU"},
 			&cli.StringFlag{Name: "tsa", Usage: "URL of an RFC 3161 time-stamp authority: the manifest digest gets a trusted time (timestamp.tsr)"},
 			&cli.BoolFlag{Name: "zip", Usage: "also write OUT.zip, which verify accepts"},
 			&cli.StringFlag{Name: "batch", Usage: "build every direct subfolder of `ROOT` as a case into -o OUTROOT"},

@@ -30,7 +30,7 @@ Example:
    casebundle check mycase --json`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON document on stdout"},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files read in parallel (default: one per CPU)"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files read in parallel", DefaultText: "one per CPU"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
