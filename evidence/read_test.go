@@ -276,3 +276,31 @@ func hugeCount() []byte {
 	b = append(b, 26, 0, 0, 0, 0, 0, 0, 0) // offset 26, next IFD 0
 	return b
 }
+
+// FuzzRead feeds anything to Read: it must not panic, must hash and copy
+// every byte, and must keep its findings naming the file.
+func FuzzRead(f *testing.F) {
+	f.Add(mustPNG(f, 8, 8))
+	f.Add(samplegen.TruncatedPNG(20, 20))
+	f.Add(samplegen.HugePNG())
+	f.Add(samplegen.PNG16(4, 4))
+	f.Add(mustJPEG(f, samplegen.EXIF{DateTimeOriginal: "2025:11:04 09:30:12", Orientation: 6}))
+	f.Add([]byte("交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注\n"))
+	f.Add([]byte("%PDF-1.4\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var out bytes.Buffer
+		it, err := evidence.Read("f.bin", bytes.NewReader(data), &out, time.Time{}, evidence.Limits{MaxPixels: 4_000_000, MaxText: 1 << 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(data)
+		if it.SHA256 != hex.EncodeToString(sum[:]) || !bytes.Equal(out.Bytes(), data) {
+			t.Fatal("hash or copy differs from the input")
+		}
+		for _, fd := range it.Findings {
+			if fd.File != "f.bin" {
+				t.Fatalf("finding names %q", fd.File)
+			}
+		}
+	})
+}
