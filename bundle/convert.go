@@ -78,6 +78,12 @@ func dossierOf(a *Analysis, m *Manifest, bundleDir string, payload []payloadFile
 		d.Manifest = append(d.Manifest, templates.ManifestLine{SHA256: p.sha, Path: EncodePath(p.path)})
 	}
 	for _, t := range m.Transactions {
+		// The dossier's loss table and complaint page list the payments
+		// the case is about; the bills' other rows stay in their exhibits
+		// and in manifest.json.
+		if !contains(t.Sources, CaseFile) {
+			continue
+		}
 		tt := templates.Transaction{ID: t.ID, Platform: t.Platform, Form: t.Form, Direction: t.Direction,
 			Counterparty: t.Counterparty, Disputed: t.Disputed, Exhibits: t.Exhibits}
 		if t.Time != "" {
