@@ -136,6 +136,10 @@ func Build(ctx context.Context, dir string, opt Options) (*Result, error) {
 		return nil, &UsageError{Msg: fmt.Sprintf("%s already exists", out),
 			Hint: "a bundle is never overwritten: remove it or choose another -o"}
 	}
+	if _, err := os.Lstat(ZipPath(absOut)); err == nil && opt.Zip {
+		return nil, &UsageError{Msg: fmt.Sprintf("%s already exists", ZipPath(out)),
+			Hint: "a zip is never overwritten: remove it or choose another -o"}
+	}
 	c, err := ReadCase(filepath.Join(dir, CaseFile))
 	if err != nil {
 		return nil, err
@@ -212,6 +216,15 @@ func Build(ctx context.Context, dir string, opt Options) (*Result, error) {
 	if opt.Stamp != nil {
 		tsInfo, tsDER, err = opt.Stamp.Stamp(ctx, digest[:])
 		if err != nil {
+			// A TSAError is exit 1; the temporary folder goes with the
+			// deferred clean-up, so nothing is left behind.
+			var te *TSAError
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			if !errors.As(err, &te) {
+				err = &TSAError{URL: "(time-stamp authority)", Err: err}
+			}
 			return nil, err
 		}
 	}
@@ -286,6 +299,13 @@ func Build(ctx context.Context, dir string, opt Options) (*Result, error) {
 	}
 	done = true
 	_ = syncDir(parent)
+	if opt.Zip {
+		// The bundle is complete and in place; the zip is written beside
+		// it the same way (temporary file, sync, rename).
+		if err := writeZip(absOut, ZipPath(absOut), opt.Now); err != nil {
+			return nil, err
+		}
+	}
 	return &Result{Bundle: absOut, Dossier: filepath.Join(absOut, "dossier.pdf"), Manifest: m, Analysis: a}, nil
 }
 

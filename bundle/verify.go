@@ -3,26 +3,39 @@ package bundle
 import (
 	"bufio"
 	"bytes"
+	"crypto"
 	"crypto/md5"
 	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/sha512"
+	"crypto/x509"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"hash"
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/digitorus/timestamp"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/ianaindex"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // Problem is one thing wrong with a bundle, naming the file.
 type Problem struct {
 	File    string `json:"file"`
-	Problem string `json:"problem"` // changed, missing, extra, malformed, oxum, …
+	Problem string `json:"problem"` // changed, missing, extra, malformed, oxum, timestamp, outside, unsupported, …
 	Message string `json:"message"`
 }
 
@@ -30,236 +43,705 @@ type Problem struct {
 type VerifyReport struct {
 	Bundle   string    `json:"bundle"`
 	OK       bool      `json:"ok"`
+	Version  string    `json:"bagit_version"`
 	Checked  int       `json:"checked"` // file hashes compared
 	Payload  int       `json:"payload_files"`
 	Problems []Problem `json:"problems"`
+	// Notes are facts that do not make the bag invalid (a fetch.txt whose
+	// files are all present, a manifest in an algorithm verify does not
+	// know beside one it does, a timestamp not checked against a CA).
+	Notes     []Problem        `json:"notes"`
+	Timestamp *VerifyTimestamp `json:"timestamp"`
 }
 
-var hashes = map[string]func() hash.Hash{"md5": md5.New, "sha1": sha1.New, "sha256": sha256.New, "sha512": sha512.New}
+// VerifyTimestamp is what verify read from timestamp.tsr.
+type VerifyTimestamp struct {
+	GenTime string `json:"gen_time"`
+	Serial  string `json:"serial"`
+	Policy  string `json:"policy"`
+	// Signer is the TSA certificate's subject.
+	Signer string `json:"signer"`
+	// ImprintOK: the token covers the SHA-256 of manifest-sha256.txt as it is.
+	ImprintOK bool `json:"imprint_ok"`
+	// SignatureOK: the signature verifies against the certificate in the token.
+	SignatureOK bool `json:"signature_ok"`
+	// Chained: the TSA certificate chains to the --ca file (false without one).
+	Chained bool `json:"chained_to_ca"`
+}
 
-// Verify checks a bag: bagit.txt, bag-info.txt's Payload-Oxum, every
-// payload manifest (each must list every payload file, and every hash must
-// match) and every tag manifest. It returns an error only when dir is not a
-// readable folder; everything else is a Problem in the report.
-func Verify(dir string) (*VerifyReport, error) {
-	st, err := os.Stat(dir)
+// VerifyOptions control a verify.
+type VerifyOptions struct {
+	// CAFile holds the PEM certificate(s) of the TSA's CA; when set, the
+	// timestamp must chain to it (and a bundle without one fails).
+	CAFile string
+}
+
+// Limits on what verify reads into memory: tag files (manifests,
+// bag-info.txt) and the timestamp. Payload files are hashed as streams.
+const (
+	maxTagFile     = 256 << 20
+	maxZipEntries  = 1 << 20
+	timestampFile  = "timestamp.tsr"
+	manifestSHA256 = "manifest-sha256.txt"
+)
+
+var hashes = map[string]func() hash.Hash{
+	"md5": md5.New, "sha1": sha1.New, "sha224": sha256.New224, "sha256": sha256.New,
+	"sha384": sha512.New384, "sha512": sha512.New,
+}
+
+// knownVersions are the BagIt versions verify reads: the drafts since 0.93
+// and RFC 8493 (1.0).
+var knownVersions = map[string]bool{"0.93": true, "0.94": true, "0.95": true, "0.96": true, "0.97": true, "1.0": true}
+
+var (
+	versionLine  = regexp.MustCompile(`^BagIt-Version: ([0-9]+\.[0-9]+)$`)
+	encodingLine = regexp.MustCompile(`^Tag-File-Character-Encoding: (\S+)$`)
+)
+
+// verifier holds one run over one bag.
+type verifier struct {
+	fsys    fs.FS
+	r       *VerifyReport
+	enc     encoding.Encoding
+	onDisk  map[string]int64 // payload files: "data/..." → size
+	tagDisk map[string]bool  // every file outside data/
+	buf     []byte
+}
+
+func (v *verifier) add(file, kind, format string, args ...any) {
+	v.r.Problems = append(v.r.Problems, Problem{File: file, Problem: kind, Message: fmt.Sprintf(format, args...)})
+}
+
+func (v *verifier) note(file, kind, format string, args ...any) {
+	v.r.Notes = append(v.r.Notes, Problem{File: file, Problem: kind, Message: fmt.Sprintf(format, args...)})
+}
+
+// Verify checks a bag, a folder or a .zip holding one (at its root or in
+// one top folder): bagit.txt, bag-info.txt and its Payload-Oxum, every
+// payload manifest (each must list every payload file, and every hash
+// must match), every tag manifest, and timestamp.tsr when there is one
+// (its imprint is the SHA-256 of manifest-sha256.txt, its signature
+// verifies, and it chains to opt.CAFile when given). Bags made by other
+// BagIt tools (0.93 to 0.97 and 1.0) are read too. It returns an error
+// only when path cannot be read at all or opt.CAFile is unusable;
+// everything else is a Problem in the report.
+func Verify(path string) (*VerifyReport, error) { return VerifyWith(path, VerifyOptions{}) }
+
+// VerifyWith is Verify with options (a CA for the timestamp).
+func VerifyWith(path string, opt VerifyOptions) (*VerifyReport, error) {
+	var roots *x509.CertPool
+	if opt.CAFile != "" {
+		var err error
+		if roots, err = readCAFile(opt.CAFile); err != nil {
+			return nil, err
+		}
+	}
+	st, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("read bundle %s: %w", dir, err)
+		return nil, fmt.Errorf("read bundle %s: %w", path, err)
 	}
-	if !st.IsDir() {
-		return nil, fmt.Errorf("read bundle %s: not a folder", dir)
-	}
-	r := &VerifyReport{Bundle: dir, Problems: []Problem{}}
-	add := func(file, kind, format string, args ...any) {
-		r.Problems = append(r.Problems, Problem{File: file, Problem: kind, Message: fmt.Sprintf(format, args...)})
-	}
-
-	bagit, err := os.ReadFile(filepath.Join(dir, "bagit.txt"))
-	if err != nil {
-		add("bagit.txt", "missing", "bagit.txt is missing: this is not a BagIt bag")
-	} else if !bytes.HasPrefix(bagit, []byte("BagIt-Version: ")) {
-		add("bagit.txt", "malformed", "bagit.txt does not start with BagIt-Version")
-	}
-
-	// The payload on disk.
-	onDisk := map[string]int64{}
-	dataDir := filepath.Join(dir, "data")
-	if err := filepath.WalkDir(dataDir, func(p string, d fs.DirEntry, err error) error {
+	var fsys fs.FS
+	if st.IsDir() {
+		fsys = rawDirFS(path)
+	} else {
+		zfs, closer, err := openZipBag(path)
 		if err != nil {
-			if p == dataDir {
-				add("data/", "missing", "the payload folder data/ is missing")
-				return fs.SkipDir
+			return nil, err
+		}
+		defer closer.Close()
+		fsys = zfs
+	}
+	v := &verifier{fsys: fsys, r: &VerifyReport{Bundle: path, Problems: []Problem{}, Notes: []Problem{}},
+		onDisk: map[string]int64{}, tagDisk: map[string]bool{}, buf: make([]byte, 1<<20)}
+	if err := v.run(opt, roots); err != nil {
+		return nil, fmt.Errorf("read bundle %s: %w", path, err)
+	}
+	sort.SliceStable(v.r.Problems, func(i, j int) bool { return v.r.Problems[i].File < v.r.Problems[j].File })
+	v.r.OK = len(v.r.Problems) == 0
+	return v.r, nil
+}
+
+func (v *verifier) run(opt VerifyOptions, roots *x509.CertPool) error {
+	if _, err := fs.ReadDir(v.fsys, "."); err != nil {
+		return err
+	}
+	v.checkDeclaration()
+
+	// What is there: payload under data/, tag files elsewhere.
+	if err := fs.WalkDir(v.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "." {
+				return err
 			}
-			rel, _ := filepath.Rel(dir, p)
-			add(filepath.ToSlash(rel), "unreadable", "cannot be read: %v", unwrapPath(err))
+			v.add(p, "unreadable", "%s cannot be read: %v", p, unwrapPath(err))
 			return nil
 		}
 		if d.IsDir() {
 			return nil
 		}
-		rel, _ := filepath.Rel(dir, p)
-		info, err := d.Info()
-		if err != nil {
-			return nil
+		if strings.HasPrefix(p, "data/") {
+			info, err := fs.Stat(v.fsys, p)
+			if err != nil {
+				v.add(p, "unreadable", "%s cannot be read: %v", p, unwrapPath(err))
+				return nil
+			}
+			v.onDisk[p] = info.Size()
+		} else {
+			v.tagDisk[p] = true
 		}
-		onDisk[filepath.ToSlash(rel)] = info.Size()
 		return nil
 	}); err != nil {
-		return nil, err
+		return err
 	}
-	r.Payload = len(onDisk)
+	if st, err := fs.Stat(v.fsys, "data"); err != nil || !st.IsDir() {
+		v.add("data/", "missing", "the payload folder data/ is missing: this is not a complete BagIt bag")
+	}
+	v.r.Payload = len(v.onDisk)
 
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, fmt.Errorf("read bundle %s: %w", dir, err)
-	}
 	var payloadManifests, tagManifests []string
-	for _, e := range entries {
-		n := e.Name()
+	for p := range v.tagDisk {
 		switch {
-		case strings.HasPrefix(n, "manifest-") && strings.HasSuffix(n, ".txt"):
-			payloadManifests = append(payloadManifests, n)
-		case strings.HasPrefix(n, "tagmanifest-") && strings.HasSuffix(n, ".txt"):
-			tagManifests = append(tagManifests, n)
-		case n == "fetch.txt":
-			add(n, "unsupported", "fetch.txt lists files to download; casebundle does not fetch them, so this bag cannot be checked complete")
+		case strings.Contains(p, "/"):
+		case strings.HasPrefix(p, "manifest-") && strings.HasSuffix(p, ".txt"):
+			payloadManifests = append(payloadManifests, p)
+		case strings.HasPrefix(p, "tagmanifest-") && strings.HasSuffix(p, ".txt"):
+			tagManifests = append(tagManifests, p)
 		}
 	}
 	sort.Strings(payloadManifests)
 	sort.Strings(tagManifests)
+
+	known := 0
+	for _, mf := range payloadManifests {
+		if _, ok := hashes[algOf(mf)]; ok {
+			known++
+		}
+	}
 	if len(payloadManifests) == 0 {
-		add("manifest-sha256.txt", "missing", "the bag has no payload manifest")
+		v.add("manifest-sha256.txt", "missing", "the bag has no payload manifest (manifest-<algorithm>.txt)")
+	} else if known == 0 {
+		v.add(payloadManifests[0], "unsupported", "no payload manifest uses an algorithm verify knows (md5, sha1, sha224, sha256, sha384, sha512), so nothing could be checked")
 	}
 	for _, mf := range payloadManifests {
-		listed := checkManifest(dir, mf, r, add)
-		for p := range onDisk {
-			if _, ok := listed[p]; !ok {
-				add(p, "extra", "%s is in data/ but not listed in %s (added after the bundle was sealed?)", p, mf)
+		listed, ok := v.checkManifest(mf, true)
+		if !ok {
+			continue
+		}
+		for _, p := range sortedKeys(v.onDisk) {
+			if !listed[p] {
+				v.add(p, "extra", "%s is in data/ but not listed in %s (added after the bag was made?)", p, mf)
 			}
 		}
 	}
 	tagged := map[string]bool{}
 	for _, tf := range tagManifests {
-		for p := range checkManifest(dir, tf, r, add) {
+		listed, _ := v.checkManifest(tf, false)
+		for p := range listed {
 			tagged[p] = true
 		}
 	}
-	checkOxum(dir, onDisk, add)
-	// A casebundle bundle lists every tag file but the tag manifest itself.
-	if agentIsCasebundle(dir) && len(tagManifests) > 0 {
-		for _, e := range entries {
-			n := e.Name()
-			if e.IsDir() || strings.HasPrefix(n, "tagmanifest-") || tagged[n] {
+	fields := v.checkBagInfo()
+	v.checkFetch()
+	casebundle := strings.HasPrefix(first(fields["Bag-Software-Agent"]), "casebundle")
+	// A casebundle bundle lists every tag file but the tag manifests.
+	if casebundle && len(tagManifests) > 0 {
+		for _, n := range sortedKeys(v.tagDisk) {
+			if strings.HasPrefix(n, "tagmanifest-") || tagged[n] {
 				continue
 			}
-			add(n, "extra", "%s is in the bundle but not listed in the tag manifest (added after the bundle was sealed?)", n)
+			v.add(n, "extra", "%s is in the bundle but not listed in the tag manifest (added after the bundle was sealed?)", n)
 		}
 	}
-	sort.SliceStable(r.Problems, func(i, j int) bool { return r.Problems[i].File < r.Problems[j].File })
-	r.OK = len(r.Problems) == 0
-	return r, nil
+	v.checkTimestamp(opt, roots, casebundle)
+	return nil
+}
+
+// checkDeclaration reads bagit.txt: exactly two lines, BagIt-Version and
+// Tag-File-Character-Encoding, UTF-8 without a byte-order mark.
+func (v *verifier) checkDeclaration() {
+	v.enc = unicode.UTF8
+	data, err := v.readTag("bagit.txt")
+	if err != nil {
+		v.add("bagit.txt", "missing", "bagit.txt is missing or unreadable: this is not a BagIt bag (%v)", unwrapPath(err))
+		return
+	}
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) || bytes.HasPrefix(data, []byte("\xfe\xff")) || bytes.HasPrefix(data, []byte("\xff\xfe")) {
+		v.add("bagit.txt", "malformed", "bagit.txt starts with a byte-order mark (BOM); BagIt requires plain UTF-8 without one")
+		return
+	}
+	if !utf8.Valid(data) {
+		v.add("bagit.txt", "malformed", "bagit.txt is not UTF-8")
+		return
+	}
+	lines := splitLines(string(data))
+	if len(lines) != 2 {
+		v.add("bagit.txt", "malformed", "bagit.txt has %d lines; it must have exactly two: \"BagIt-Version: M.N\" and \"Tag-File-Character-Encoding: ENCODING\"", len(lines))
+		if len(lines) == 0 {
+			return
+		}
+	}
+	m := versionLine.FindStringSubmatch(lines[0])
+	switch {
+	case m != nil:
+		v.r.Version = m[1]
+		if !knownVersions[m[1]] {
+			v.add("bagit.txt", "unsupported", "BagIt-Version %s is not one verify knows (0.93 to 0.97, 1.0)", m[1])
+		}
+	case strings.HasPrefix(strings.TrimSpace(lines[0]), "BagIt-Version"):
+		v.add("bagit.txt", "malformed", "line 1 %q has invalid whitespace or a bad version: it must read exactly \"BagIt-Version: M.N\"", lines[0])
+	default:
+		v.add("bagit.txt", "malformed", "line 1 %q is not \"BagIt-Version: M.N\"", lines[0])
+	}
+	if len(lines) < 2 {
+		return
+	}
+	m = encodingLine.FindStringSubmatch(lines[1])
+	switch {
+	case m != nil:
+		enc, err := ianaindex.IANA.Encoding(m[1])
+		if err != nil || enc == nil {
+			v.add("bagit.txt", "unsupported", "Tag-File-Character-Encoding %q is not an encoding verify can read", m[1])
+			return
+		}
+		v.enc = enc
+	case strings.HasPrefix(strings.TrimSpace(lines[1]), "Tag-File-Character-Encoding"):
+		v.add("bagit.txt", "malformed", "line 2 %q has invalid whitespace: it must read exactly \"Tag-File-Character-Encoding: ENCODING\"", lines[1])
+	default:
+		v.add("bagit.txt", "malformed", "line 2 %q is not \"Tag-File-Character-Encoding: ENCODING\"", lines[1])
+	}
+}
+
+// splitLines splits on LF, CRLF or CR; a final line terminator ends the
+// last line rather than starting an empty one.
+func splitLines(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	s = strings.TrimSuffix(s, "\n")
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
+func (v *verifier) readTag(name string) ([]byte, error) {
+	f, err := v.fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxTagFile+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxTagFile {
+		return nil, fmt.Errorf("larger than %d MB", maxTagFile>>20)
+	}
+	return data, nil
+}
+
+// readText reads a tag file in the bag's declared encoding.
+func (v *verifier) readText(name string) (string, error) {
+	data, err := v.readTag(name)
+	if err != nil {
+		return "", err
+	}
+	if v.enc != unicode.UTF8 {
+		dec, err := v.enc.NewDecoder().Bytes(data)
+		if err != nil {
+			return "", fmt.Errorf("not in the declared encoding: %v", err)
+		}
+		data = bytes.TrimPrefix(dec, []byte("\ufeff"))
+	}
+	return string(data), nil
+}
+
+func algOf(manifest string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(manifest, "tag"), "manifest-"), ".txt")
 }
 
 // checkManifest compares every line of one manifest with the files; it
-// returns the paths it lists.
-func checkManifest(dir, name string, r *VerifyReport, add func(file, kind, format string, args ...any)) map[string]bool {
+// returns the paths it lists, and false when it could not be read.
+func (v *verifier) checkManifest(name string, payload bool) (map[string]bool, bool) {
 	listed := map[string]bool{}
-	alg := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(name, "tag"), "manifest-"), ".txt")
+	alg := algOf(name)
 	newHash, ok := hashes[alg]
 	if !ok {
-		add(name, "unsupported", "unknown checksum algorithm %q", alg)
-		return listed
+		v.note(name, "unsupported", "%s uses the algorithm %q, which verify does not know; its lines were not checked", name, alg)
+		return listed, false
 	}
-	f, err := os.Open(filepath.Join(dir, name))
+	text, err := v.readText(name)
 	if err != nil {
-		add(name, "unreadable", "cannot be read: %v", unwrapPath(err))
-		return listed
+		v.add(name, "unreadable", "%s cannot be read: %v", name, unwrapPath(err))
+		return listed, false
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
+	if strings.HasPrefix(text, "\ufeff") {
+		v.add(name, "malformed", "%s starts with a byte-order mark (BOM)", name)
+		text = strings.TrimPrefix(text, "\ufeff")
+	}
+	size := newHash().Size() * 2
+	sc := bufio.NewScanner(strings.NewReader(text))
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	buf := make([]byte, 1<<20)
 	line := 0
 	for sc.Scan() {
 		line++
-		text := strings.TrimSuffix(sc.Text(), "\r")
-		if strings.TrimSpace(text) == "" {
+		t := strings.TrimSuffix(sc.Text(), "\r")
+		if strings.TrimSpace(t) == "" {
 			continue
 		}
-		sum, p, ok := strings.Cut(text, " ")
-		p = strings.TrimLeft(p, " *")
-		if !ok || p == "" || len(sum) != newHash().Size()*2 {
-			add(name, "malformed", "line %d is not \"<checksum>  <path>\"", line)
+		i := strings.IndexAny(t, " \t")
+		if i < 0 {
+			v.add(name, "malformed", "%s line %d is not \"<checksum> <path>\"", name, line)
 			continue
 		}
-		p = DecodePath(p)
-		clean := filepath.ToSlash(filepath.Clean(p))
-		if filepath.IsAbs(p) || clean == ".." || strings.HasPrefix(clean, "../") {
-			add(name, "malformed", "line %d names %q, outside the bag", line, p)
+		sum, rest := t[:i], strings.TrimLeft(t[i:], " \t")
+		if t[i:i+1] == " " && strings.HasPrefix(t[i+1:], "*") {
+			rest = t[i+2:] // sha256sum's binary-mode marker
+		}
+		if rest == "" || len(sum) != size || !isHex(sum) {
+			v.add(name, "malformed", "%s line %d is not \"<%s checksum> <path>\"", name, line, alg)
+			continue
+		}
+		raw := DecodePath(rest)
+		clean := path.Clean(raw)
+		if strings.HasPrefix(raw, "/") || clean == ".." || strings.HasPrefix(clean, "../") || clean == "." {
+			v.add(name, "outside", "%s line %d names %q, outside the bag: a manifest may only list files inside it", name, line, raw)
+			continue
+		}
+		if payload && !strings.HasPrefix(clean, "data/") {
+			v.add(name, "malformed", "%s line %d names %q, which is not in data/: a payload manifest lists payload files only", name, line, raw)
+			continue
+		}
+		if listed[clean] {
+			v.add(clean, "duplicate", "%s is listed twice in %s (line %d)", clean, name, line)
 			continue
 		}
 		listed[clean] = true
-		got, err := hashPath(filepath.Join(dir, filepath.FromSlash(clean)), newHash(), buf)
-		if err != nil {
-			add(clean, "missing", "%s is listed in %s but cannot be read: %v", clean, name, unwrapPath(err))
+		present := v.onDisk
+		_, here := present[clean]
+		if !payload {
+			here = v.tagDisk[clean] || v.hasPayload(clean)
+		}
+		if !here {
+			if other := v.sameButCase(clean); other != "" {
+				v.add(clean, "missing", "%s is listed in %s but the bag holds %s, whose name differs only in case (or Unicode form)", clean, name, other)
+			} else {
+				v.add(clean, "missing", "%s is listed in %s but is not in the bag (deleted?)", clean, name)
+			}
 			continue
 		}
-		r.Checked++
+		got, err := v.hashFile(clean, newHash())
+		if err != nil {
+			v.add(clean, "unreadable", "%s is listed in %s but cannot be read: %v", clean, name, unwrapPath(err))
+			continue
+		}
+		v.r.Checked++
 		if !strings.EqualFold(got, sum) {
-			add(clean, "changed", "%s has changed, or its line in %s was edited: %s is %s, %s says %s", clean, name, alg, got, name, strings.ToLower(sum))
+			v.add(clean, "changed", "%s has changed, or its line in %s was edited: its %s is %s, %s says %s", clean, name, alg, got, name, strings.ToLower(sum))
 		}
 	}
 	if err := sc.Err(); err != nil {
-		add(name, "malformed", "cannot be read: %v", err)
+		v.add(name, "malformed", "%s cannot be read: %v", name, err)
 	}
-	return listed
+	return listed, true
 }
 
-func hashPath(path string, h hash.Hash, buf []byte) (string, error) {
-	f, err := os.Open(path)
+func (v *verifier) hasPayload(p string) bool { _, ok := v.onDisk[p]; return ok }
+
+// sameButCase finds a file whose name equals p but for case, which a
+// case-insensitive disk would have confused with it.
+func (v *verifier) sameButCase(p string) string {
+	for _, set := range []map[string]bool{v.tagDisk, keysOf(v.onDisk)} {
+		for q := range set {
+			if q != p && strings.EqualFold(q, p) {
+				return q
+			}
+		}
+	}
+	return ""
+}
+
+func (v *verifier) hashFile(name string, h hash.Hash) (string, error) {
+	f, err := v.fsys.Open(name)
 	if err != nil {
 		return "", err
 	}
 	defer f.Close()
-	if _, err := io.CopyBuffer(h, f, buf); err != nil {
+	if _, err := io.CopyBuffer(h, f, v.buf); err != nil {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// bagInfoFields reads bag-info.txt (labels and values, continuation lines
-// joined).
-func bagInfoFields(dir string) (map[string]string, error) {
-	data, err := os.ReadFile(filepath.Join(dir, "bag-info.txt"))
-	if err != nil {
-		return nil, err
+func isHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
 	}
-	fields := map[string]string{}
-	last := ""
-	for _, l := range strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n") {
-		if l == "" {
-			continue
-		}
-		if (l[0] == ' ' || l[0] == '\t') && last != "" {
-			fields[last] += " " + strings.TrimSpace(l)
-			continue
-		}
-		k, v, ok := strings.Cut(l, ":")
-		if !ok {
-			continue
-		}
-		last = strings.TrimSpace(k)
-		fields[last] = strings.TrimSpace(v)
-	}
-	return fields, nil
+	return true
 }
 
-func checkOxum(dir string, onDisk map[string]int64, add func(file, kind, format string, args ...any)) {
-	fields, err := bagInfoFields(dir)
+// checkBagInfo reads bag-info.txt (optional): every line is "Label: value"
+// or a continuation starting with a space or tab; labels carry no
+// surrounding whitespace; Payload-Oxum, when present, matches data/.
+func (v *verifier) checkBagInfo() map[string][]string {
+	fields := map[string][]string{}
+	name := "bag-info.txt"
+	if !v.tagDisk[name] {
+		if v.r.Version != "" && v.r.Version < "0.96" && v.tagDisk["package-info.txt"] {
+			name = "package-info.txt"
+		} else {
+			return fields
+		}
+	}
+	text, err := v.readText(name)
 	if err != nil {
-		return // bag-info.txt is optional in BagIt
+		v.add(name, "unreadable", "%s cannot be read: %v", name, unwrapPath(err))
+		return fields
 	}
-	ox, ok := fields["Payload-Oxum"]
-	if !ok {
-		return
+	last := ""
+	for i, l := range splitLines(text) {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		if l[0] == ' ' || l[0] == '\t' {
+			if last == "" {
+				v.add(name, "malformed", "%s line %d continues a value, but no label comes before it", name, i+1)
+				continue
+			}
+			vals := fields[last]
+			vals[len(vals)-1] += " " + strings.TrimSpace(l)
+			continue
+		}
+		k, val, ok := strings.Cut(l, ":")
+		if !ok {
+			v.add(name, "malformed", "%s line %d %q is not \"Label: value\"", name, i+1, l)
+			last = ""
+			continue
+		}
+		if k != strings.TrimSpace(k) || k == "" {
+			v.add(name, "malformed", "%s line %d: the label %q has invalid whitespace (it must be \"Label: value\")", name, i+1, k)
+		}
+		last = strings.TrimSpace(k)
+		fields[last] = append(fields[last], strings.TrimSpace(val))
 	}
-	octets, count, ok := strings.Cut(ox, ".")
+	ox := fields["Payload-Oxum"]
+	if len(ox) == 0 {
+		return fields
+	}
+	if len(ox) > 1 {
+		v.add(name, "malformed", "%s gives Payload-Oxum %d times; it may appear once", name, len(ox))
+	}
+	octets, count, ok := strings.Cut(ox[0], ".")
 	o, err1 := strconv.ParseInt(octets, 10, 64)
 	n, err2 := strconv.Atoi(count)
 	if !ok || err1 != nil || err2 != nil {
-		add("bag-info.txt", "malformed", "Payload-Oxum %q is not <octets>.<files>", ox)
-		return
+		v.add(name, "malformed", "Payload-Oxum %q is not <octets>.<files>", ox[0])
+		return fields
 	}
 	var total int64
-	for _, s := range onDisk {
+	for _, s := range v.onDisk {
 		total += s
 	}
-	if total != o || len(onDisk) != n {
-		add("bag-info.txt", "oxum", "Payload-Oxum says %d bytes in %d files, data/ holds %d bytes in %d files", o, n, total, len(onDisk))
+	if total != o || len(v.onDisk) != n {
+		v.add(name, "oxum", "Payload-Oxum says %d bytes in %d files, data/ holds %d bytes in %d files", o, n, total, len(v.onDisk))
+	}
+	return fields
+}
+
+// checkFetch reports fetch.txt: verify downloads nothing, so a file it
+// lists that is not in the bag makes the bag incomplete; when every such
+// file is there already, the bag is complete and fetch.txt is a note.
+func (v *verifier) checkFetch() {
+	if !v.tagDisk["fetch.txt"] {
+		return
+	}
+	text, err := v.readText("fetch.txt")
+	if err != nil {
+		v.add("fetch.txt", "unreadable", "fetch.txt cannot be read: %v", unwrapPath(err))
+		return
+	}
+	var absent []string
+	for i, l := range splitLines(text) {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		f := strings.Fields(l)
+		if len(f) < 3 {
+			v.add("fetch.txt", "malformed", "fetch.txt line %d is not \"URL LENGTH PATH\"", i+1)
+			continue
+		}
+		p := DecodePath(strings.Join(f[2:], " "))
+		if _, ok := v.onDisk[path.Clean(p)]; !ok {
+			absent = append(absent, p)
+		}
+	}
+	if len(absent) > 0 {
+		v.add("fetch.txt", "unsupported", "fetch.txt lists %d file(s) to download that are not in the bag (%s); casebundle does not fetch them, so this bag is incomplete", len(absent), strings.Join(absent, ", "))
+		return
+	}
+	v.note("fetch.txt", "unsupported", "fetch.txt is present; casebundle does not download, but every file it lists is already in the bag and was checked")
+}
+
+// checkTimestamp checks timestamp.tsr against manifest-sha256.txt.
+func (v *verifier) checkTimestamp(opt VerifyOptions, roots *x509.CertPool, casebundle bool) {
+	recorded := v.recordedTimestamp(casebundle)
+	if !v.tagDisk[timestampFile] {
+		switch {
+		case recorded != nil:
+			v.add(timestampFile, "missing", "manifest.json records a trusted timestamp (%s, serial %s) but timestamp.tsr is missing", recorded.GenTime, recorded.Serial)
+		case opt.CAFile != "":
+			v.add(timestampFile, "missing", "--ca %s was given but the bundle has no trusted timestamp (timestamp.tsr)", opt.CAFile)
+		}
+		return
+	}
+	der, err := v.readTag(timestampFile)
+	if err != nil {
+		v.add(timestampFile, "unreadable", "timestamp.tsr cannot be read: %v", unwrapPath(err))
+		return
+	}
+	ts, err := timestamp.ParseResponse(der)
+	if err != nil {
+		v.add(timestampFile, "timestamp", "timestamp.tsr is not a valid, granted RFC 3161 reply with a verifying signature: %v", err)
+		return
+	}
+	vt := &VerifyTimestamp{GenTime: ts.Time.UTC().Format(time.RFC3339Nano), Policy: ts.Policy.String()}
+	if ts.SerialNumber != nil {
+		vt.Serial = ts.SerialNumber.String()
+	}
+	v.r.Timestamp = vt
+	manifest, err := v.readTag(manifestSHA256)
+	switch {
+	case err != nil:
+		v.add(timestampFile, "timestamp", "timestamp.tsr covers manifest-sha256.txt, which cannot be read: %v", unwrapPath(err))
+	case ts.HashAlgorithm != crypto.SHA256:
+		v.add(timestampFile, "timestamp", "timestamp.tsr covers a %v digest; casebundle stamps the SHA-256 of manifest-sha256.txt", ts.HashAlgorithm)
+	default:
+		sum := sha256.Sum256(manifest)
+		if !bytes.Equal(sum[:], ts.HashedMessage) {
+			v.add(timestampFile, "timestamp", "the trusted timestamp of %s covers manifest digest %x, but manifest-sha256.txt now has digest %x: the manifest was rewritten after it was stamped (a re-sealed bundle)", vt.GenTime, ts.HashedMessage, sum)
+		} else {
+			vt.ImprintOK = true
+		}
+	}
+	signer, err := checkTokenSignature(ts.RawToken, nil)
+	if err != nil {
+		v.add(timestampFile, "timestamp", "timestamp.tsr: %v", err)
+		return
+	}
+	vt.SignatureOK = true
+	vt.Signer = signer.Subject.String()
+	if roots != nil {
+		if _, err := checkTokenSignature(ts.RawToken, roots); err != nil {
+			v.add(timestampFile, "timestamp", "timestamp.tsr: %v", err)
+		} else {
+			vt.Chained = true
+		}
+	} else {
+		v.note(timestampFile, "unchecked", "the timestamp's signature verifies, but its TSA certificate (%s) was not checked against a trusted CA: give the TSA's CA certificate with --ca", vt.Signer)
+	}
+	if recorded != nil && (recorded.Serial != vt.Serial || !sameInstant(recorded.GenTime, vt.GenTime)) {
+		v.add("manifest.json", "timestamp", "manifest.json records the timestamp %s serial %s, timestamp.tsr holds %s serial %s", recorded.GenTime, recorded.Serial, vt.GenTime, vt.Serial)
 	}
 }
 
-func agentIsCasebundle(dir string) bool {
-	fields, err := bagInfoFields(dir)
-	return err == nil && strings.HasPrefix(fields["Bag-Software-Agent"], "casebundle")
+func sameInstant(a, b string) bool {
+	ta, err1 := time.Parse(time.RFC3339Nano, a)
+	tb, err2 := time.Parse(time.RFC3339Nano, b)
+	return err1 == nil && err2 == nil && ta.Equal(tb)
+}
+
+// recordedTimestamp is manifest.json's timestamp block in a casebundle
+// bundle, or nil.
+func (v *verifier) recordedTimestamp(casebundle bool) *ManifestTimestamp {
+	if !casebundle || !v.tagDisk["manifest.json"] {
+		return nil
+	}
+	data, err := v.readTag("manifest.json")
+	if err != nil {
+		return nil
+	}
+	var m struct {
+		Timestamp *ManifestTimestamp `json:"timestamp"`
+	}
+	if json.Unmarshal(data, &m) != nil {
+		return nil
+	}
+	return m.Timestamp
+}
+
+func first(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func keysOf(m map[string]int64) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
+
+// rawDirFS reads a bag folder. Unlike os.DirFS it accepts names that are
+// not UTF-8 (a GBK-named file copied from an old Windows disk is still
+// evidence); it refuses names that climb out of the folder, does not
+// follow a symbolic link and does not block on a FIFO.
+type rawDirFS string
+
+func (d rawDirFS) path(op, name string) (string, error) {
+	if name == "." {
+		return string(d), nil
+	}
+	if name == "" || strings.HasPrefix(name, "/") || slices.Contains(strings.Split(name, "/"), "..") {
+		return "", &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
+	}
+	return filepath.Join(string(d), filepath.FromSlash(name)), nil
+}
+
+func (d rawDirFS) Open(name string) (fs.File, error) {
+	p, err := d.path("open", name)
+	if err != nil {
+		return nil, err
+	}
+	if name == "." {
+		return os.Open(p)
+	}
+	st, err := os.Lstat(p)
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return os.Open(p)
+	}
+	return openNoFollow(p)
+}
+
+func (d rawDirFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	p, err := d.path("readdir", name)
+	if err != nil {
+		return nil, err
+	}
+	return os.ReadDir(p)
+}
+
+func (d rawDirFS) Stat(name string) (fs.FileInfo, error) {
+	p, err := d.path("stat", name)
+	if err != nil {
+		return nil, err
+	}
+	return os.Lstat(p)
 }

@@ -55,6 +55,7 @@ func exitCode(err error, stderr io.Writer) int {
 	var ee *exitError
 	var ue *bundle.UsageError
 	var ce *bundle.CaseError
+	var te *bundle.TSAError
 	code, msg, hint := 2, err.Error(), ""
 	switch {
 	case errors.As(err, &ee):
@@ -66,6 +67,9 @@ func exitCode(err error, stderr io.Writer) int {
 		msg, hint = ue.Msg, ue.Hint
 	case errors.As(err, &ce):
 		msg, hint = ce.Error(), ce.Hint
+	case errors.As(err, &te):
+		// The work ran and the time-stamp authority failed it: exit 1.
+		code, msg, hint = 1, te.Error()+"; no bundle was written", te.Hint()
 	case errors.Is(err, context.Canceled):
 		msg = "interrupted; nothing was left half-written"
 	default:

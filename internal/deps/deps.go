@@ -5,7 +5,6 @@
 package deps
 
 import (
-	_ "github.com/digitorus/timestamp"
 	_ "github.com/disintegration/imaging"
 	_ "github.com/gabriel-vasile/mimetype"
 	_ "github.com/jung-kurt/gofpdf"
