@@ -2,7 +2,6 @@ package templates
 
 import (
 	"strings"
-
 )
 
 // drawAppendix draws 附录 哈希清单与核验方法: the manifest line for line,

@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"strings"
+
 	"github.com/casebundle/casebundle/evidence"
 )
 
@@ -22,25 +24,30 @@ func drawChecklist(dc *doc) {
 		list := dc.d.Checklist
 		rows := make([][]string, len(list))
 		for i, c := range list {
-			material := c.MaterialZh
-			if w.lang == "en" && c.MaterialEn != "" || material == "" {
-				material = c.MaterialEn
-			}
+			material := w.material(c)
 			req, pres := w.optional, w.missing
 			if c.Required {
 				req = w.required
 			}
-			if c.Present {
+			switch {
+			case c.Present:
 				pres = w.present
+			case dc.purpose == "police" && isReceipt(c):
+				// The receipt is what the report produces.
+				pres = w.afterReport
 			}
-			rows[i] = []string{material, req, pres, w.exhibitList(c.Exhibits)}
+			rows[i] = []string{material, req, pres, dc.exhibitRefs(c.Exhibits)}
 		}
 		dc.table(&table{cols: cols, header: true, rows: rows, shade: func(i int) *rgb {
-			if list[i].Required && !list[i].Present {
+			if list[i].Required && !list[i].Present && !(dc.purpose == "police" && isReceipt(list[i])) {
 				return &colAlert
 			}
 			return nil
 		}})
+	}
+	if dc.purpose == "police" {
+		dc.setY(dc.y() + 3)
+		dc.receiptNote()
 	}
 	dc.setY(dc.y() + 6)
 	dc.subheading(w.hFindings, 12)
@@ -93,4 +100,9 @@ func (dc *doc) message(f evidence.Finding) string {
 		return f.MessageZh
 	}
 	return f.MessageEn
+}
+
+// isReceipt reports the checklist entry of the police receipt.
+func isReceipt(c ChecklistEntry) bool {
+	return strings.Contains(c.MaterialZh, "报案回执")
 }

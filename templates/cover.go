@@ -23,6 +23,9 @@ func drawCover(dc *doc) {
 	dc.centered(w.routeDesc[dc.purpose], sizeBody, colMuted)
 	dc.setY(dc.y() + 7)
 
+	// A police report lists every identifier of both parties, the
+	// unknown ones too, so that the officer sees what is left to find.
+	police := dc.purpose == "police"
 	rows := [][]string{
 		{w.caseID, dc.orNotGiven(dc.d.CaseID)},
 		{w.purpose, w.routeDesc[dc.purpose]},
@@ -44,8 +47,8 @@ func drawCover(dc *doc) {
 		loss += w.disputedCount(disputed)
 	}
 	rows = append(rows,
-		[]string{w.claimant[dc.purpose], dc.party(dc.d.Claimant)},
-		[]string{w.respondent[dc.purpose], dc.party(dc.d.Respondent)},
+		[]string{w.claimant[dc.purpose], dc.party(dc.d.Claimant, police)},
+		[]string{w.respondent[dc.purpose], dc.party(dc.d.Respondent, police)},
 		[]string{w.lossTotal, loss},
 		[]string{w.exhibitCount, w.exhibitsUnit(len(dc.d.Exhibits))},
 		[]string{w.generated, w.when(dc.d.Generated)},
@@ -60,13 +63,26 @@ func drawCover(dc *doc) {
 		size:      9.5,
 	})
 	dc.setY(dc.y() + 5)
+	if police {
+		dc.receiptNote()
+		dc.setY(dc.y() + 4)
+	}
 	dc.para(w.coverNote, sizeSmall, colMuted, 0)
 	dc.setY(dc.y() + 6)
 	dc.contents()
 }
 
+// receiptNote tells the reporting person to keep the police receipt and
+// add it to the case.
+func (dc *doc) receiptNote() {
+	dc.subheading(dc.w.receiptTitle, lineHeight(sizeSmall)*3)
+	dc.noteBox(dc.w.receiptNote, colMark, sizeSmall+0.5)
+}
+
 // contents lists the sections with their first pages. The pages are known
-// in the second pass; the first draws the same rows with placeholders.
+// in the second pass; the first draws the same rows with placeholders. The
+// list is left out when it does not fit on the cover: the bookmarks list
+// the sections too.
 func (dc *doc) contents() {
 	var rows [][]string
 	for _, s := range dc.route {
@@ -82,6 +98,9 @@ func (dc *doc) contents() {
 	}
 	const size = 9.5
 	lh := lineHeight(size)
+	if !dc.room(lineHeight(11.5) + 1.5 + float64(len(rows))*(lh+1)) {
+		return
+	}
 	dc.subheading(dc.w.contents, lh*2)
 	for _, r := range rows {
 		dc.ensure(lh + 1)
@@ -109,8 +128,9 @@ func (dc *doc) centered(text string, size float64, c rgb) {
 	dc.font(sizeBody, colText)
 }
 
-// party writes a party's name and every identifier known, one per line.
-func (dc *doc) party(p Party) string {
+// party writes a party's name and every identifier known, one per line;
+// all lists the unknown ones too, marked as unknown.
+func (dc *doc) party(p Party, all bool) string {
 	w := dc.w
 	lines := []string{dc.orNotGiven(p.Name)}
 	for _, f := range []struct{ label, value string }{
@@ -119,8 +139,11 @@ func (dc *doc) party(p Party) string {
 		{w.wechatID, p.WeChatID},
 		{w.account, p.Account},
 	} {
-		if v := strings.TrimSpace(f.value); v != "" {
+		switch v := strings.TrimSpace(f.value); {
+		case v != "":
 			lines = append(lines, f.label+dc.colon()+v)
+		case all:
+			lines = append(lines, f.label+dc.colon()+w.unknownField)
 		}
 	}
 	return strings.Join(lines, "\n")

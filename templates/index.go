@@ -9,9 +9,24 @@ import (
 // drawIndex draws 证据目录, the evidence list a court asks for: number,
 // title, source, what it proves, and the pages it is on in this volume.
 func drawIndex(dc *doc) {
-	w := dc.w
 	dc.newPage()
-	dc.heading(w.hIndex, 0, 20)
+	dc.heading(dc.w.hIndex, 0, 20)
+	dc.indexTable()
+}
+
+// drawPoliceIndex draws the 证据目录 of a police report: the list of the
+// evidence (证据清单) the officer receives, and the receipt to ask for.
+func drawPoliceIndex(dc *doc) {
+	dc.newPage()
+	dc.heading(dc.w.hIndex, 0, 20)
+	dc.para(dc.w.policeIndexIntro, sizeSmall, colMuted, 0)
+	dc.setY(dc.y() + 1.5)
+	dc.indexTable()
+}
+
+// indexTable draws the evidence index table and its note.
+func (dc *doc) indexTable() {
+	w := dc.w
 	cols := []column{
 		{w.colNo, 13, "C"},
 		{w.colTitle, 46, "L"},

@@ -64,24 +64,41 @@ type section struct {
 	draw  func(dc *doc)
 }
 
-// routeFor returns the sections of the dossier for a purpose. Every purpose
-// uses the civil route until the complaint and police layouts are written;
-// the cover's title and party labels already follow the purpose.
+// routeFor returns the sections of the dossier for a purpose, in the order
+// DESIGN.md gives, each route with its own first page and evidence index:
+//
+//   - complaint: page 1 is the complaint form (parties, payments with their
+//     transaction and merchant order numbers, complaint type, a short
+//     statement, the materials the type requires and where they are);
+//   - police: the cover lists every identifier of both parties and tells
+//     the reporting person to keep the police receipt;
+//   - civil: the 证据目录 of the Supreme People's Court's rules on evidence,
+//     with grouped numbers and lines for the submitting party and date.
+//
+// Every route has the deadlines after the chronology.
 func routeFor(purpose string) ([]section, error) {
+	cover, index := drawCover, drawIndex
 	switch purpose {
-	case "", "civil", "police", "complaint":
-		return []section{
-			{nil, drawCover},
-			{func(w *words) string { return w.hNarrative }, drawNarrative},
-			{func(w *words) string { return w.hLosses }, drawLosses},
-			{func(w *words) string { return w.hChronology }, drawChronology},
-			{func(w *words) string { return w.hIndex }, drawIndex},
-			{func(w *words) string { return w.hChecklist }, drawChecklist},
-			{func(w *words) string { return w.hExhibits }, drawExhibits},
-			{func(w *words) string { return w.hAppendix }, drawAppendix},
-		}, nil
+	case "", "civil":
+		index = drawCivilIndex
+	case "police":
+		index = drawPoliceIndex
+	case "complaint":
+		cover = drawComplaintCover
+	default:
+		return nil, fmt.Errorf("templates: unknown purpose %q (want complaint, police or civil)", purpose)
 	}
-	return nil, fmt.Errorf("templates: unknown purpose %q (want complaint, police or civil)", purpose)
+	return []section{
+		{nil, cover},
+		{func(w *words) string { return w.hNarrative }, drawNarrative},
+		{func(w *words) string { return w.hLosses }, drawLosses},
+		{func(w *words) string { return w.hChronology }, drawChronology},
+		{func(w *words) string { return w.hDeadlines }, drawDeadlines},
+		{func(w *words) string { return w.hIndex }, index},
+		{func(w *words) string { return w.hChecklist }, drawChecklist},
+		{func(w *words) string { return w.hExhibits }, drawExhibits},
+		{func(w *words) string { return w.hAppendix }, drawAppendix},
+	}, nil
 }
 
 // doc is one rendering pass over a dossier.
@@ -96,11 +113,14 @@ type doc struct {
 
 	// final is the second pass: the page count and the exhibit pages are
 	// known from the first.
-	final    bool
-	total    int
-	known    map[int]Placement
-	places   []Placement
-	sections map[string]int // first page of each section, by heading
+	final  bool
+	total  int
+	known  map[int]Placement
+	places []Placement
+	// sections holds the first page of each section, by heading, as the
+	// pass before found them; found is what this pass finds.
+	sections map[string]int
+	found    map[string]int
 
 	// failed is the first error of this pass.
 	failed error
@@ -138,23 +158,37 @@ func Render(d *Dossier, w io.Writer) (*Layout, error) {
 	if purpose == "" {
 		purpose = "civil"
 	}
+	if purpose == "civil" {
+		wd = civilWords(wd, d.Exhibits)
+	}
 	images := prepareImages(d.Exhibits)
 
-	first := &doc{d: d, w: wd, m: m, purpose: purpose, images: images}
-	if err := first.run(route); err != nil {
+	// The first pass learns the pages; each later pass draws the pages the
+	// one before found. Page references are drawn in columns wide enough
+	// that they rarely move anything, so the second pass almost always
+	// lands where the first did; a third settles any reference that did.
+	prev := &doc{d: d, w: wd, m: m, purpose: purpose, images: images}
+	if err := prev.run(route); err != nil {
 		return nil, err
 	}
-	second := &doc{d: d, w: wd, m: m, purpose: purpose, images: images,
-		final: true, total: first.pdf.PageNo(), known: map[int]Placement{}, sections: first.sections}
-	for _, p := range first.places {
-		second.known[p.Exhibit] = p
-	}
-	if err := second.run(route); err != nil {
-		return nil, err
-	}
-	if second.pdf.PageNo() != first.pdf.PageNo() || !slices.Equal(second.places, first.places) {
-		return nil, fmt.Errorf("templates: the layout moved between passes (%d pages, then %d); this is a bug in casebundle",
-			first.pdf.PageNo(), second.pdf.PageNo())
+	var second *doc
+	for pass := 0; ; pass++ {
+		second = &doc{d: d, w: wd, m: m, purpose: purpose, images: images,
+			final: true, total: prev.pdf.PageNo(), known: map[int]Placement{}, sections: prev.found}
+		for _, p := range prev.places {
+			second.known[p.Exhibit] = p
+		}
+		if err := second.run(route); err != nil {
+			return nil, err
+		}
+		if second.sameLayout(prev) {
+			break
+		}
+		if pass == 1 {
+			return nil, fmt.Errorf("templates: the layout moved between passes (%d pages, then %d); this is a bug in casebundle",
+				prev.pdf.PageNo(), second.pdf.PageNo())
+		}
+		prev = second
 	}
 	var buf bytes.Buffer
 	if err := second.pdf.Output(&buf); err != nil {
@@ -166,15 +200,27 @@ func Render(d *Dossier, w io.Writer) (*Layout, error) {
 	return &Layout{Pages: second.pdf.PageNo(), Placements: second.places}, nil
 }
 
+// sameLayout reports whether a pass put every page, exhibit and section
+// where the pass before it did, so that the references it drew are right.
+func (dc *doc) sameLayout(prev *doc) bool {
+	if dc.pdf.PageNo() != prev.pdf.PageNo() || !slices.Equal(dc.places, prev.places) || len(dc.found) != len(prev.found) {
+		return false
+	}
+	for k, v := range dc.found {
+		if prev.found[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
 // run draws every section of the route into a fresh document.
 func (dc *doc) run(route []section) error {
 	dc.setup()
 	if err := dc.pdf.Error(); err != nil {
 		return fmt.Errorf("templates: load embedded font: %w", err)
 	}
-	if !dc.final {
-		dc.sections = map[string]int{}
-	}
+	dc.found = map[string]int{}
 	dc.route = route
 	for _, s := range route {
 		s.draw(dc)
@@ -362,9 +408,9 @@ func (dc *doc) subheading(text string, need float64) {
 // top-level section for the contents on the cover.
 func (dc *doc) bookmark(text string, level int) {
 	dc.pdf.Bookmark(dc.m.clean(text, false), level, -1)
-	if level == 0 && !dc.final {
-		if _, ok := dc.sections[text]; !ok {
-			dc.sections[text] = dc.pdf.PageNo()
+	if level == 0 {
+		if _, ok := dc.found[text]; !ok {
+			dc.found[text] = dc.pdf.PageNo()
 		}
 	}
 }

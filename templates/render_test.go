@@ -116,7 +116,7 @@ func TestRenderFull(t *testing.T) {
 	if len(lay.Placements) != len(d.Exhibits) {
 		t.Fatalf("%d placements for %d exhibits", len(lay.Placements), len(d.Exhibits))
 	}
-	indexPage := findPage(t, pdf, lay.Pages, "序号证据名称证据来源证明目的页码")
+	indexPage := findPage(t, pdf, lay.Pages, "序号证据名称证据来源证明目的")
 	index := pdftotext(t, pdf, indexPage, indexPage)
 	for i, p := range lay.Placements {
 		ex := d.Exhibits[i]
@@ -135,7 +135,7 @@ func TestRenderFull(t *testing.T) {
 		if p.Last > p.First {
 			pages += "–" + strconv.Itoa(p.Last)
 		}
-		re := regexp.MustCompile(`(?m)^\s*` + strconv.Itoa(ex.Number) + `\s.*\s` + regexp.QuoteMeta(pages) + `\s*$`)
+		re := regexp.MustCompile(`(?m)^\s*` + strconv.Itoa(ex.Number) + `\s.*\s` + regexp.QuoteMeta(pages) + `(\s|$)`)
 		if !re.MatchString(index) {
 			t.Errorf("the evidence index (page %d) does not give page %s for exhibit %d:\n%s", indexPage, pages, ex.Number, index)
 		}

@@ -81,6 +81,36 @@ type words struct {
 	// Footer.
 	pageOf                     func(x, y int) string
 	footerCase, footerManifest string
+
+	// Exhibit numbers in lists (exhibitList, exhibitRefs) and with pages.
+	exhibitNo func(n int) string
+	exhibitAt func(n int, pages string) string
+	listSep   string
+
+	// Deadlines.
+	hDeadlines, noDeadlines, deadlineNote, expired string
+	colDeadline, colFrom, colDue, colStatus        string
+	deadlineName, deadlineBasis                    map[deadlineKind]string
+	hoursLeft, daysLeft                            func(n int) string
+
+	// Civil evidence index.
+	civilIndexIntro, civilNumbersNote, colOriginal, colRemarks string
+	formMissing, formPrint, formElectronic, noRemarks          string
+	submitter, signHere, dateLabel                             string
+	moreFindings                                               func(n int) string
+	longDate                                                   func(t time.Time) string
+	civilHeading                                               func(n int, label string) string
+
+	// Complaint page.
+	complaintFacts, disputedAmount, complaintTxns, colMerchantID string
+	complaintStatement, statementBlank, colWhere, addMissing     string
+	missingHint, sealTitle                                       string
+	statementMore                                                func(page string) string
+	complaintMaterials                                           func(kind string) string
+
+	// Police report.
+	unknownField, receiptTitle, receiptNote string
+	policeIndexIntro, afterReport           string
 }
 
 var zhWords = &words{
@@ -270,6 +300,78 @@ var zhWords = &words{
 	pageOf:         func(x, y int) string { return fmt.Sprintf("第 %d 页 / 共 %d 页", x, y) },
 	footerCase:     "案件编号：",
 	footerManifest: "清单摘要：",
+
+	exhibitNo: func(n int) string { return "证据" + strconv.Itoa(n) },
+	exhibitAt: func(n int, pages string) string { return "证据" + strconv.Itoa(n) + "（第" + pages + "页）" },
+	listSep:   "、",
+
+	hDeadlines:   "期限",
+	noDeadlines:  "（未登记带时间的支出交易，无法计算期限。请在 case.yaml 的 transactions 中填写交易时间。）",
+	deadlineNote: "以上日期按北京时间计算，“状态”按本材料生成时计。期间最后一日是法定休假日的，以休假日结束的次日为期间的最后一日（《民法典》第二百零三条）；诉讼时效可因起诉、请求对方履行、对方同意履行等中断并重新计算（《民法典》第一百九十五条）。",
+	expired:      "已过",
+	colDeadline:  "期限",
+	colFrom:      "起算（交易时间、单号）",
+	colDue:       "截止",
+	colStatus:    "状态（生成时）",
+	deadlineName: map[deadlineKind]string{
+		dlDelay2h:    "延时到账撤回（2小时到账）",
+		dlDelay24h:   "延时到账撤回（24小时到账）",
+		dlRefund7:    "商家退款：7日",
+		dlRefund30:   "商家退款：30日",
+		dlLimitation: "民事诉讼时效（3年）",
+	},
+	deadlineBasis: map[deadlineKind]string{
+		dlDelay2h:    "延时到账撤回：仅当转账时选择了“2小时到账”或“24小时到账”时适用，资金到账前可在微信转账记录中或通过微信支付客服（95017）申请撤回；实时到账的转账不能撤回。",
+		dlRefund7:    "商家退款 7 日：网购商品自收货之日起七日内可无理由退货（《消费者权益保护法》第二十五条）；此处按付款日起算，是最早的截止日。",
+		dlRefund30:   "商家退款 30 日：商家售后和平台退款申请的常见期限，以商家和平台的规则为准；此处按付款日起算。",
+		dlLimitation: "民事诉讼时效：向人民法院请求保护民事权利的诉讼时效期间为三年，自权利人知道或者应当知道权利受到损害以及义务人之日起计算（《民法典》第一百八十八条）；此处按最早一笔争议支出的日期起算，是最早的届满日。",
+	},
+	hoursLeft: func(n int) string { return fmt.Sprintf("剩余约 %d 小时", n) },
+	daysLeft:  func(n int) string { return fmt.Sprintf("剩余 %d 天", n) },
+
+	civilIndexIntro:  "依照最高人民法院《关于民事诉讼证据的若干规定》编制。同一文件夹中、名称仅以序号区分的证据（如“聊天记录（一）”“聊天记录（二）”）合为一组，编为 3-1、3-2 等。",
+	civilNumbersNote: "序号栏第二行的“证据N”是数据包中的证据编号（manifest.json 的 exhibit），各证据页的标题以它开头，并注明本目录的序号。",
+	colOriginal:      "原件/复印件",
+	colRemarks:       "备注",
+	formMissing:      "未能复制，无原件",
+	formPrint:        "打印件（原件存于数据包）",
+	formElectronic:   "电子数据原件（存于数据包）",
+	noRemarks:        "无",
+	submitter:        "提交人",
+	signHere:         "（签名）",
+	dateLabel:        "日期",
+	moreFindings:     func(n int) string { return fmt.Sprintf("另有 %d 项，见证据页", n) },
+	longDate: func(t time.Time) string {
+		if t.IsZero() {
+			return "　　年　　月　　日"
+		}
+		b := t.In(beijing)
+		return fmt.Sprintf("%d年%d月%d日", b.Year(), int(b.Month()), b.Day())
+	},
+	civilHeading: func(n int, label string) string {
+		return "证据" + strconv.Itoa(n) + "（目录序号 " + label + "）"
+	},
+
+	complaintFacts:     "投诉要点",
+	disputedAmount:     "争议金额",
+	complaintTxns:      "涉及交易",
+	colMerchantID:      "商户单号",
+	complaintStatement: "投诉说明",
+	statementBlank:     "（未填写案情。请在 case.yaml 的 narrative 字段中写明经过。）",
+	colWhere:           "在本材料中的位置",
+	addMissing:         "缺少，请补充",
+	missingHint:        "缺少的材料：把文件放进案件文件夹（或用 casebundle add 加入）后重新生成本材料。",
+	sealTitle:          "证据封存",
+	statementMore:      func(page string) string { return "（节选，全文见案情经过，第" + page + "页）" },
+	complaintMaterials: func(kind string) string { return "投诉所需材料（" + kind + "）" },
+
+	unknownField:     "（不详）",
+	policeIndexIntro: "本目录即随报案材料提交的证据清单。每份证据的原件均保存在数据包中，可按附录所列方法核验未被改动。",
+	afterReport:      "报案后补充",
+	receiptTitle:     "报案后请保留报案回执",
+	receiptNote: "报案后请向办案民警索取报案回执（受案回执或立案告知书），妥善保管原件。" +
+		"拍照或扫描后用 casebundle add 加入本案（例如：casebundle add 案件文件夹 报案回执.jpg --title 报案回执），" +
+		"再重新生成材料；向支付平台投诉或向法院起诉时都需要它。",
 }
 
 var enWords = &words{
@@ -472,6 +574,95 @@ var enWords = &words{
 	pageOf:         func(x, y int) string { return fmt.Sprintf("Page %d of %d", x, y) },
 	footerCase:     "Case ID: ",
 	footerManifest: "Manifest: ",
+
+	exhibitNo: func(n int) string { return "Exhibit " + strconv.Itoa(n) },
+	exhibitAt: func(n int, pages string) string {
+		if strings.ContainsAny(pages, "–-") {
+			return "Exhibit " + strconv.Itoa(n) + " (pp. " + pages + ")"
+		}
+		return "Exhibit " + strconv.Itoa(n) + " (p. " + pages + ")"
+	},
+	listSep: "; ",
+
+	hDeadlines:   "Deadlines",
+	noDeadlines:  "(No payment out with a time is recorded, so no deadline can be computed. Give the time of each payment under transactions in case.yaml.)",
+	deadlineNote: "Dates are Beijing dates; the status is as at the time this dossier was generated. A period whose last day is a public holiday ends on the day after the holiday (Civil Code, Art. 203); the limitation period restarts when it is interrupted, e.g. by suing, by demanding payment or by the other party agreeing to pay (Civil Code, Art. 195).",
+	expired:      "passed",
+	colDeadline:  "Deadline",
+	colFrom:      "Counted from (payment time, ID)",
+	colDue:       "Ends",
+	colStatus:    "Status (when generated)",
+	deadlineName: map[deadlineKind]string{
+		dlDelay2h:    "Withdraw a delayed transfer (2-hour arrival)",
+		dlDelay24h:   "Withdraw a delayed transfer (24-hour arrival)",
+		dlRefund7:    "Merchant refund: 7 days",
+		dlRefund30:   "Merchant refund: 30 days",
+		dlLimitation: "Limitation period for a civil claim (3 years)",
+	},
+	deadlineBasis: map[deadlineKind]string{
+		dlDelay2h:    "Delayed transfer: only when the transfer was sent with 2-hour or 24-hour arrival; until the money arrives it can be withdrawn from the transfer record or through WeChat Pay support (95017). An instant transfer cannot be withdrawn.",
+		dlRefund7:    "Merchant refund, 7 days: goods bought online may be returned without reason within seven days of receipt (Consumer Rights Protection Law, Art. 25); counted here from the payment date, the earliest possible end.",
+		dlRefund30:   "Merchant refund, 30 days: the usual after-sales and platform refund window; the merchant's and the platform's rules decide. Counted here from the payment date.",
+		dlLimitation: "Limitation period: a civil claim must be brought within three years from the day the claimant knew or should have known of the loss and of who caused it (Civil Code, Art. 188); counted here from the first disputed payment, the earliest possible end.",
+	},
+	hoursLeft: func(n int) string {
+		if n == 1 {
+			return "about 1 hour left"
+		}
+		return fmt.Sprintf("about %d hours left", n)
+	},
+	daysLeft: func(n int) string {
+		if n == 1 {
+			return "1 day left"
+		}
+		return fmt.Sprintf("%d days left", n)
+	},
+
+	civilIndexIntro:  "Drawn up under the Supreme People's Court's Provisions on Evidence in Civil Proceedings. Exhibits in the same folder whose titles differ only by a sequence number (e.g. \"chat (1)\", \"chat (2)\") form one group, numbered 3-1, 3-2 and so on.",
+	civilNumbersNote: "The second line of the No. column, \"Exhibit N\", is the exhibit number of the bundle (exhibit in manifest.json); each exhibit page is headed with it and gives the number of this index.",
+	colOriginal:      "Original or copy",
+	colRemarks:       "Remarks",
+	formMissing:      "not copied; no original",
+	formPrint:        "printout (original in the bundle)",
+	formElectronic:   "electronic original (in the bundle)",
+	noRemarks:        "none",
+	submitter:        "Submitted by",
+	signHere:         "(signature)",
+	dateLabel:        "Date",
+	moreFindings: func(n int) string {
+		if n == 1 {
+			return "1 more, see the exhibit page"
+		}
+		return fmt.Sprintf("%d more, see the exhibit page", n)
+	},
+	longDate: func(t time.Time) string {
+		if t.IsZero() {
+			return "____________"
+		}
+		return t.In(beijing).Format("2 January 2006")
+	},
+	civilHeading: func(n int, label string) string { return "Exhibit " + strconv.Itoa(n) + " (index no. " + label + ")" },
+
+	complaintFacts:     "Complaint details",
+	disputedAmount:     "Amount in dispute",
+	complaintTxns:      "Payments concerned",
+	colMerchantID:      "Merchant order no.",
+	complaintStatement: "Statement",
+	statementBlank:     "(No narrative was given. Write what happened in the narrative field of case.yaml.)",
+	colWhere:           "Where in this dossier",
+	addMissing:         "missing: please add",
+	missingHint:        "Missing material: put the file in the case folder (or use casebundle add) and generate this dossier again.",
+	sealTitle:          "Sealed evidence",
+	statementMore:      func(page string) string { return " (extract; the full narrative is on page " + page + ")" },
+	complaintMaterials: func(kind string) string { return "Materials required (" + kind + ")" },
+
+	unknownField:     "(unknown)",
+	policeIndexIntro: "This index is the list of the evidence (证据清单) handed in with the report. The original of every exhibit is kept in the bundle and can be checked as the appendix explains.",
+	afterReport:      "add after reporting",
+	receiptTitle:     "Keep the police receipt",
+	receiptNote: "After reporting, ask the officer for the receipt of the report (受案回执 or 立案告知书) and keep the original. " +
+		"Photograph or scan it, add it to this case with casebundle add (for example: casebundle add CASE receipt.jpg --title \"Police receipt\") " +
+		"and generate the dossier again; the payment platform and the court will both ask for it.",
 }
 
 // wordsFor returns the wording for lang ("" is Chinese).
@@ -522,7 +713,8 @@ func (w *words) money(f money.Fen) string {
 	return "¥" + f.Grouped() + " 元"
 }
 
-// exhibitList writes exhibit numbers as "证据1、证据3" or "Exhibits 1, 3".
+// exhibitList writes exhibit numbers as "证据1、3" or "1, 3" (for columns
+// headed "Exhibits").
 func (w *words) exhibitList(nums []int) string {
 	if len(nums) == 0 {
 		return "—"
@@ -535,9 +727,9 @@ func (w *words) exhibitList(nums []int) string {
 		return strings.Join(parts, ", ")
 	}
 	for i, n := range nums {
-		parts[i] = w.exhibit(n)
+		parts[i] = strconv.Itoa(n)
 	}
-	return strings.Join(parts, "、")
+	return "证据" + strings.Join(parts, "、")
 }
 
 // lookup returns table[key], or key itself when the table does not know it.
@@ -563,4 +755,12 @@ func groupInt(n int64) string {
 		b.WriteRune(c)
 	}
 	return sign + b.String()
+}
+
+// material is a checklist entry's name in the dossier's language.
+func (w *words) material(c ChecklistEntry) string {
+	if w.lang == "en" && c.MaterialEn != "" || c.MaterialZh == "" {
+		return c.MaterialEn
+	}
+	return c.MaterialZh
 }
