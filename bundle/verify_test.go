@@ -1,0 +1,158 @@
+package bundle
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// invalidBags says why each invalid conformance bag must fail: the kind of
+// problem and the file it names (see testdata/bagit/README.md).
+var invalidBags = map[string]struct{ kind, file, says string }{
+	"bagit-with-invalid-whitespace":              {"malformed", "bagit.txt", "invalid whitespace"},
+	"out-of-scope-file-paths-using-dot-notation": {"outside", "manifest-sha256.txt", "../../../README.md"},
+	"out-of-scope-absolute-path":                 {"outside", "manifest-sha256.txt", "/etc/hostname"},
+	"missing-bagit-txt":                          {"missing", "bagit.txt", "not a BagIt bag"},
+	"bagit-txt-with-bom":                         {"malformed", "bagit.txt", "byte-order mark"},
+	"bagit-txt-three-lines":                      {"malformed", "bagit.txt", "exactly two"},
+	"bagit-txt-without-encoding":                 {"malformed", "bagit.txt", "exactly two"},
+	"bagit-txt-unknown-version":                  {"unsupported", "bagit.txt", "9.9"},
+	"missing-payload-manifest":                   {"missing", "manifest-sha256.txt", "no payload manifest"},
+	"file-missing-from-one-of-two-manifests":     {"extra", "data/test-file.txt", "not listed in manifest-sha256.txt"},
+	"payload-file-not-in-manifest":               {"extra", "data/added.txt", "not listed"},
+	"manifest-lists-missing-file":                {"missing", "data/test-file.txt", "not in the bag"},
+	"checksum-mismatch":                          {"changed", "data/test-file.txt", "has changed"},
+	"bad-payload-oxum":                           {"oxum", "bag-info.txt", "Payload-Oxum says 1 bytes in 2 files"},
+	"malformed-payload-oxum":                     {"malformed", "bag-info.txt", "not <octets>.<files>"},
+	"bag-info-line-without-colon":                {"malformed", "bag-info.txt", "line 2"},
+	"bag-info-continuation-without-label":        {"malformed", "bag-info.txt", "no label"},
+	"case-only-different-name":                   {"missing", "data/Test-File.txt", "differs only in case"},
+	"duplicate-manifest-entry":                   {"duplicate", "data/test-file.txt", "listed twice"},
+	"tag-file-changed":                           {"changed", "bag-info.txt", "has changed"},
+	"missing-data-directory":                     {"missing", "data/", "payload folder"},
+	"malformed-manifest-line":                    {"malformed", "manifest-sha256.txt", "line 1"},
+	"payload-manifest-lists-tag-file":            {"malformed", "manifest-sha256.txt", "not in data/"},
+	"fetch-txt-file-not-fetched":                 {"unsupported", "fetch.txt", "does not fetch"},
+}
+
+// TestConformance runs verify over every bag of testdata/bagit: the valid
+// ones pass, the invalid ones fail for the reason their name gives.
+func TestConformance(t *testing.T) {
+	var valid, invalid int
+	for _, version := range []string{"v0.97", "v1.0"} {
+		for _, kind := range []string{"valid", "invalid"} {
+			bags, err := os.ReadDir(filepath.Join("testdata", "bagit", version, kind))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, b := range bags {
+				name := b.Name()
+				dir := filepath.Join("testdata", "bagit", version, kind, name)
+				t.Run(version+"/"+kind+"/"+name, func(t *testing.T) {
+					r, err := Verify(dir)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if kind == "valid" {
+						valid++
+						if !r.OK {
+							t.Fatalf("a valid bag failed: %+v", r.Problems)
+						}
+						return
+					}
+					invalid++
+					want, ok := invalidBags[name]
+					if !ok {
+						t.Fatalf("no expected reason for %s: add it to invalidBags", name)
+					}
+					if r.OK {
+						t.Fatalf("an invalid bag passed")
+					}
+					for _, p := range r.Problems {
+						if p.Problem == want.kind && p.File == want.file && strings.Contains(p.Message, want.says) {
+							return
+						}
+					}
+					t.Errorf("want %s %s %q, got %+v", want.kind, want.file, want.says, r.Problems)
+				})
+			}
+		}
+	}
+	t.Logf("%d valid bags verified, %d invalid bags failed for their reason", valid, invalid)
+	if valid < 20 || invalid < 40 {
+		t.Errorf("only %d valid and %d invalid bags were found", valid, invalid)
+	}
+}
+
+// TestVerifyZipAndChinesePath: a bundle under a Chinese path, its --zip,
+// and a zip made by the stock zip tool all verify; the zip is the same
+// bytes build after build; a flipped byte inside the zip is named.
+func TestVerifyZipAndChinesePath(t *testing.T) {
+	dir := writeCase(t, 2)
+	parent := filepath.Join(t.TempDir(), "证据包 目录")
+	var zips [][]byte
+	for _, n := range []string{"一", "二"} {
+		out := filepath.Join(parent, n, "案件.bundle")
+		if _, err := Build(context.Background(), dir, Options{Out: out, Now: testNow, Zip: true}); err != nil {
+			t.Fatal(err)
+		}
+		for _, target := range []string{out, ZipPath(out)} {
+			if r, err := Verify(target); err != nil || !r.OK {
+				t.Fatalf("verify %s: %v %+v", target, err, r)
+			}
+		}
+		z, err := os.ReadFile(ZipPath(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		zips = append(zips, z)
+		if left, _ := filepath.Glob(filepath.Join(parent, n, ".*tmp-*")); len(left) > 0 {
+			t.Errorf("temporary files left: %v", left)
+		}
+	}
+	if !bytes.Equal(zips[0], zips[1]) {
+		t.Errorf("two builds of the same case at the same time gave different zips")
+	}
+	zr, err := zip.NewReader(bytes.NewReader(zips[0]), int64(len(zips[0])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range zr.File {
+		if f.Method != zip.Store || !f.Modified.Equal(testNow) || !strings.HasPrefix(f.Name, "案件.bundle/") || i > 0 && f.Name < zr.File[i-1].Name {
+			t.Errorf("entry %s: method %d, time %v", f.Name, f.Method, f.Modified)
+		}
+	}
+	// A zip made by Info-ZIP of the folder verifies too.
+	if _, err := exec.LookPath("zip"); err == nil {
+		cmd := exec.Command("zip", "-qr", "../other.zip", "案件.bundle")
+		cmd.Dir = filepath.Join(parent, "一")
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("zip: %v %s", err, b)
+		}
+		if r, err := Verify(filepath.Join(parent, "other.zip")); err != nil || !r.OK {
+			t.Errorf("verify a zip made by zip(1): %v %+v", err, r)
+		}
+	}
+	// Tamper inside the zip: the stored payload is the file's bytes.
+	bad := bytes.Clone(zips[0])
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, "屏幕截图 A.png") {
+			off, _ := f.DataOffset()
+			bad[off+100] ^= 1
+		}
+	}
+	p := filepath.Join(parent, "bad.zip")
+	os.WriteFile(p, bad, 0o644)
+	r, err := Verify(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.OK || !names(r, "data/截图/屏幕截图 A.png") {
+		t.Errorf("a changed file inside the zip: %+v", r.Problems)
+	}
+}
