@@ -107,6 +107,24 @@ type verifier struct {
 	onDisk  map[string]int64 // payload files: "data/..." → size
 	tagDisk map[string]bool  // every file outside data/
 	buf     []byte
+	// casebundle: made by casebundle, so held to what it writes (a tag
+	// manifest, manifests in canonical form).
+	casebundle bool
+}
+
+// madeByCasebundle: manifest.json says format casebundle/….
+func (v *verifier) madeByCasebundle() bool {
+	if !v.tagDisk["manifest.json"] {
+		return false
+	}
+	data, err := v.readTag("manifest.json")
+	if err != nil {
+		return false
+	}
+	var m struct {
+		Format string `json:"format"`
+	}
+	return json.Unmarshal(data, &m) == nil && strings.HasPrefix(m.Format, "casebundle/")
 }
 
 func (v *verifier) add(file, kind, format string, args ...any) {
@@ -212,6 +230,11 @@ func (v *verifier) run(opt VerifyOptions, roots *x509.CertPool) error {
 	sort.Strings(payloadManifests)
 	sort.Strings(tagManifests)
 
+	fields := v.checkBagInfo()
+	v.casebundle = strings.HasPrefix(first(fields["Bag-Software-Agent"]), "casebundle") || v.madeByCasebundle()
+	if v.casebundle && !v.tagDisk["tagmanifest-sha256.txt"] {
+		v.add("tagmanifest-sha256.txt", "missing", "tagmanifest-sha256.txt is missing: casebundle always writes it (deleted?)")
+	}
 	known := 0
 	for _, mf := range payloadManifests {
 		if _, ok := hashes[algOf(mf)]; ok {
@@ -241,9 +264,8 @@ func (v *verifier) run(opt VerifyOptions, roots *x509.CertPool) error {
 			tagged[p] = true
 		}
 	}
-	fields := v.checkBagInfo()
 	v.checkFetch()
-	casebundle := strings.HasPrefix(first(fields["Bag-Software-Agent"]), "casebundle")
+	casebundle := v.casebundle
 	// A casebundle bundle lists every tag file but the tag manifests.
 	if casebundle && len(tagManifests) > 0 {
 		for _, n := range sortedKeys(v.tagDisk) {
@@ -380,6 +402,23 @@ func (v *verifier) checkManifest(name string, payload bool) (map[string]bool, bo
 		text = strings.TrimPrefix(text, "\ufeff")
 	}
 	size := newHash().Size() * 2
+	var canon [][2]string // path, line
+	defer func() {
+		// casebundle writes "<lowercase hex>  <path>\n", sorted by path; any
+		// other byte is an edit, even one that leaves every hash matching
+		// (an upper-cased digit).
+		if !v.casebundle || alg != "sha256" {
+			return
+		}
+		sort.SliceStable(canon, func(i, j int) bool { return canon[i][0] < canon[j][0] })
+		var want strings.Builder
+		for _, c := range canon {
+			want.WriteString(c[1])
+		}
+		if text != want.String() {
+			v.add(name, "changed", "%s is not byte for byte what casebundle wrote (lowercase checksums, two spaces, LF, sorted by path): it was edited", name)
+		}
+	}()
 	sc := bufio.NewScanner(strings.NewReader(text))
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	line := 0
@@ -417,6 +456,7 @@ func (v *verifier) checkManifest(name string, payload bool) (map[string]bool, bo
 			continue
 		}
 		listed[clean] = true
+		canon = append(canon, [2]string{clean, strings.ToLower(sum) + "  " + EncodePath(clean) + "\n"})
 		present := v.onDisk
 		_, here := present[clean]
 		if !payload {

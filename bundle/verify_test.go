@@ -156,3 +156,76 @@ func TestVerifyZipAndChinesePath(t *testing.T) {
 		t.Errorf("a changed file inside the zip: %+v", r.Problems)
 	}
 }
+
+// TestTamperingStamped: on a bundle with a trusted timestamp, flip a byte
+// of every file, delete, add, edit bag-info.txt: each is caught and named.
+func TestTamperingStamped(t *testing.T) {
+	dir := writeCase(t, 2)
+	tsa := goTSA(t)
+	good := filepath.Join(t.TempDir(), "good")
+	if _, err := Build(context.Background(), dir, Options{Out: good, Now: testNow, Stamp: NewTSAClient(tsa.URL)}); err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	filepath.Walk(good, func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			rel, _ := filepath.Rel(good, p)
+			files = append(files, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if len(files) < 9 {
+		t.Fatalf("only %v", files)
+	}
+	type tamper struct {
+		name, naming string
+		do           func(b string) error
+	}
+	var cases []tamper
+	for _, f := range files {
+		for _, at := range []string{"first", "middle", "last"} {
+			f, at := f, at
+			cases = append(cases, tamper{"flip the " + at + " byte of " + f, f, func(b string) error {
+				p := filepath.Join(b, filepath.FromSlash(f))
+				data, err := os.ReadFile(p)
+				if err != nil {
+					return err
+				}
+				i := map[string]int{"first": 0, "middle": len(data) / 2, "last": len(data) - 1}[at]
+				data[i] ^= 0x20
+				return os.WriteFile(p, data, 0o644)
+			}})
+		}
+		f := f
+		cases = append(cases, tamper{"delete " + f, f, func(b string) error { return os.Remove(filepath.Join(b, filepath.FromSlash(f))) }})
+	}
+	cases = append(cases,
+		tamper{"add a payload file", "data/new.txt", func(b string) error { return os.WriteFile(filepath.Join(b, "data", "new.txt"), []byte("x"), 0o644) }},
+		tamper{"add a tag file", "fetch.txt", func(b string) error {
+			return os.WriteFile(filepath.Join(b, "fetch.txt"), []byte("https://example.org/x 1 data/x\n"), 0o644)
+		}},
+		tamper{"edit bag-info.txt", "bag-info.txt", func(b string) error {
+			p := filepath.Join(b, "bag-info.txt")
+			data, _ := os.ReadFile(p)
+			return os.WriteFile(p, bytes.Replace(data, []byte("Bagging-Date: 2025"), []byte("Bagging-Date: 2024"), 1), 0o644)
+		}},
+	)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			b := filepath.Join(t.TempDir(), "b")
+			if err := exec.Command("cp", "-a", good, b).Run(); err != nil {
+				t.Fatal(err)
+			}
+			if err := tc.do(b); err != nil {
+				t.Fatal(err)
+			}
+			r, err := VerifyWith(b, VerifyOptions{CAFile: tsa.CAFile})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.OK || !names(r, tc.naming) {
+				t.Errorf("not caught or %s not named: %+v", tc.naming, r.Problems)
+			}
+		})
+	}
+}
