@@ -22,7 +22,7 @@ var (
 	matOrder = material{"订单详情", "Order details", nil, []string{"订单", "order"}}
 	matChat  = material{"与对方的聊天记录", "Chat with the other party", []evidence.Kind{evidence.KindChat},
 		[]string{"聊天", "对话", "chat"}}
-	matPoliceReceipt = material{"报案回执", "Police report receipt (报案回执)", nil, []string{"报案回执", "受案回执", "立案告知", "回执", "police receipt"}}
+	matPoliceReceipt = material{"报案回执", "Police report receipt (报案回执)", nil, []string{"报案回执", "受案回执", "立案告知", "police receipt"}}
 	matMoneyFlow     = material{"资金流水（账单或银行流水）", "Money flow (bill export or bank statement)", []evidence.Kind{evidence.KindBill},
 		[]string{"流水", "账单", "交易明细", "bill", "statement"}}
 	matTracking     = material{"快递/物流单号", "Parcel tracking number", nil, []string{"物流", "快递", "运单", "tracking"}}
@@ -58,6 +58,11 @@ func checklist(a *Analysis) []ManifestChecklist {
 	}
 	mats := append([]material(nil), req...)
 	optional := []material{matChat, matMoneyFlow, matIDProof}
+	if a.Case.Purpose == "police" {
+		// The report itself produces the receipt; the dossier lists it so
+		// that it is added to the case afterwards.
+		optional = append(optional, matPoliceReceipt)
+	}
 	for _, o := range optional {
 		dup := false
 		for _, m := range mats {

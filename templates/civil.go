@@ -95,12 +95,12 @@ func drawCivilIndex(dc *doc) {
 	dc.setY(dc.y() + 1.5)
 	cols := []column{
 		{w.colNo, 14, "C"},
-		{w.colTitle, 32, "L"},
+		{w.colTitle, 30, "L"},
 		{w.colSource, 24, "L"},
 		{w.colPurpose, 0, "L"},
 		{w.colOriginal, 22, "L"},
 		{w.colPage, 15, "C"},
-		{w.colRemarks, 26, "L"},
+		{w.colRemarks, 28, "L"},
 	}
 	fillWidth(cols, 3)
 	labels := civilLabels(dc.d.Exhibits)
@@ -109,7 +109,7 @@ func drawCivilIndex(dc *doc) {
 	for i, ex := range dc.d.Exhibits {
 		no := labels[ex.Number]
 		if no != strconv.Itoa(ex.Number) {
-			no += "\n" + w.exhibitNo(ex.Number)
+			no += "\n" + w.exhibitShort(ex.Number)
 			shifted = true
 		}
 		rows[i] = []string{no, exhibitTitle(&ex), dash(ex.Source), dash(ex.Proves), dc.originalForm(&ex), dc.pages(ex.Number), dc.remarks(&ex)}
@@ -172,9 +172,9 @@ func (dc *doc) remarks(ex *Exhibit) string {
 	if ex.Item == nil || len(ex.Item.Findings) == 0 {
 		return w.noRemarks
 	}
-	n := 24
+	n := 20
 	if w.lang == "en" {
-		n = 48
+		n = 40
 	}
 	var parts []string
 	for i, f := range ex.Item.Findings {

@@ -83,9 +83,10 @@ type words struct {
 	footerCase, footerManifest string
 
 	// Exhibit numbers in lists (exhibitList, exhibitRefs) and with pages.
-	exhibitNo func(n int) string
-	exhibitAt func(n int, pages string) string
-	listSep   string
+	exhibitNo    func(n int) string
+	exhibitShort func(n int) string
+	exhibitAt    func(n int, pages string) string
+	listSep      string
 
 	// Deadlines.
 	hDeadlines, noDeadlines, deadlineNote, expired string
@@ -301,9 +302,10 @@ var zhWords = &words{
 	footerCase:     "案件编号：",
 	footerManifest: "清单摘要：",
 
-	exhibitNo: func(n int) string { return "证据" + strconv.Itoa(n) },
-	exhibitAt: func(n int, pages string) string { return "证据" + strconv.Itoa(n) + "（第" + pages + "页）" },
-	listSep:   "、",
+	exhibitNo:    func(n int) string { return "证据" + strconv.Itoa(n) },
+	exhibitShort: func(n int) string { return "证据" + strconv.Itoa(n) },
+	exhibitAt:    func(n int, pages string) string { return "证据" + strconv.Itoa(n) + "（第" + pages + "页）" },
+	listSep:      "、",
 
 	hDeadlines:   "期限",
 	noDeadlines:  "（未登记带时间的支出交易，无法计算期限。请在 case.yaml 的 transactions 中填写交易时间。）",
@@ -575,7 +577,8 @@ var enWords = &words{
 	footerCase:     "Case ID: ",
 	footerManifest: "Manifest: ",
 
-	exhibitNo: func(n int) string { return "Exhibit " + strconv.Itoa(n) },
+	exhibitNo:    func(n int) string { return "Exhibit " + strconv.Itoa(n) },
+	exhibitShort: func(n int) string { return "Ex. " + strconv.Itoa(n) },
 	exhibitAt: func(n int, pages string) string {
 		if strings.ContainsAny(pages, "–-") {
 			return "Exhibit " + strconv.Itoa(n) + " (pp. " + pages + ")"
@@ -619,7 +622,7 @@ var enWords = &words{
 	},
 
 	civilIndexIntro:  "Drawn up under the Supreme People's Court's Provisions on Evidence in Civil Proceedings. Exhibits in the same folder whose titles differ only by a sequence number (e.g. \"chat (1)\", \"chat (2)\") form one group, numbered 3-1, 3-2 and so on.",
-	civilNumbersNote: "The second line of the No. column, \"Exhibit N\", is the exhibit number of the bundle (exhibit in manifest.json); each exhibit page is headed with it and gives the number of this index.",
+	civilNumbersNote: "The second line of the No. column, \"Ex. N\", is the exhibit number of the bundle (exhibit in manifest.json); each exhibit page is headed with it and gives the number of this index.",
 	colOriginal:      "Original or copy",
 	colRemarks:       "Remarks",
 	formMissing:      "not copied; no original",
