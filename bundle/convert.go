@@ -85,7 +85,7 @@ func dossierOf(a *Analysis, m *Manifest, bundleDir string, payload []payloadFile
 			continue
 		}
 		tt := templates.Transaction{ID: t.ID, Platform: t.Platform, Form: t.Form, Direction: t.Direction,
-			Counterparty: t.Counterparty, Disputed: t.Disputed, Exhibits: t.Exhibits}
+			Counterparty: t.Counterparty, Disputed: t.Disputed, Exhibits: t.Exhibits, FromCase: contains(t.Sources, CaseFile)}
 		if t.Time != "" {
 			tt.Time, _ = time.Parse(time.RFC3339, t.Time)
 			tt.HasTime = true

@@ -28,6 +28,9 @@ type Transaction struct {
 	Counterparty string
 	Disputed     bool
 	Exhibits     []int
+	// FromCase is true for a payment listed in case.yaml (not only seen in
+	// a bill or a chat): the bill exhibits highlight the rows of these.
+	FromCase bool
 }
 
 // Event is one dated line of the chronology.

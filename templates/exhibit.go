@@ -29,9 +29,14 @@ func drawExhibits(dc *doc) {
 		} else {
 			dc.caption(ex)
 			dc.setY(dc.y() + 3)
-			if ex.Item != nil && isText(ex.Item) {
+			switch it := ex.Item; {
+			case it != nil && it.Kind == evidence.KindChat && it.Chat != nil:
+				dc.exhibitChat(ex)
+			case it != nil && it.Kind == evidence.KindBill && it.Bill != nil:
+				dc.exhibitBill(ex)
+			case it != nil && isText(it):
 				dc.exhibitText(ex)
-			} else {
+			default:
 				dc.card(ex)
 			}
 		}
@@ -39,8 +44,8 @@ func drawExhibits(dc *doc) {
 	}
 }
 
-// isText reports items whose content the dossier prints as text. Chats and
-// bills are text until their own layouts exist.
+// isText reports items whose content the dossier prints as text: a chat
+// or bill the pipeline could not parse is printed as it is.
 func isText(it *evidence.Item) bool {
 	mt, _, err := mime.ParseMediaType(it.MIME)
 	if err != nil {
