@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // invalidBags says why each invalid conformance bag must fail: the kind of
@@ -227,5 +228,57 @@ func TestTamperingStamped(t *testing.T) {
 				t.Errorf("not caught or %s not named: %+v", tc.naming, r.Problems)
 			}
 		})
+	}
+}
+
+// TestKilledBuild kills a build (this test binary re-run as a child that
+// builds) at several moments: the destination is either absent or a
+// bundle that verifies, the case folder is untouched, and only hidden
+// temporary folders may remain.
+func TestKilledBuild(t *testing.T) {
+	if dir := os.Getenv("CASEBUNDLE_KILL_CHILD_CASE"); dir != "" {
+		if _, err := Build(context.Background(), dir, Options{Out: os.Getenv("CASEBUNDLE_KILL_CHILD_OUT"), Now: testNow, Zip: true}); err != nil {
+			os.Exit(3)
+		}
+		os.Exit(0)
+	}
+	if testing.Short() {
+		t.Skip("builds a 40-screenshot case several times")
+	}
+	dir := writeCase(t, 40)
+	before := snapshot(t, dir)
+	for _, after := range []time.Duration{50 * time.Millisecond, 300 * time.Millisecond, 700 * time.Millisecond, 1500 * time.Millisecond, 4 * time.Second} {
+		parent := t.TempDir()
+		out := filepath.Join(parent, "b")
+		cmd := exec.Command(os.Args[0], "-test.run=^TestKilledBuild$")
+		cmd.Env = append(os.Environ(), "CASEBUNDLE_KILL_CHILD_CASE="+dir, "CASEBUNDLE_KILL_CHILD_OUT="+out)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(after)
+		cmd.Process.Kill()
+		cmd.Wait()
+		entries, _ := os.ReadDir(parent)
+		state := "absent"
+		for _, e := range entries {
+			switch {
+			case e.Name() == "b":
+				state = "bundle"
+				if r, err := Verify(out); err != nil || !r.OK {
+					t.Errorf("killed after %v: the bundle at the destination does not verify: %v %+v", after, err, r)
+				}
+			case e.Name() == "b.zip":
+				if r, err := Verify(out + ".zip"); err != nil || !r.OK {
+					t.Errorf("killed after %v: b.zip does not verify: %v %+v", after, err, r)
+				}
+			case strings.HasPrefix(e.Name(), ".b.tmp-") || strings.HasPrefix(e.Name(), ".b.zip.tmp-"):
+			default:
+				t.Errorf("killed after %v: unexpected %s", after, e.Name())
+			}
+		}
+		t.Logf("killed after %v: destination %s, %d entries", after, state, len(entries))
+		if snapshot(t, dir) != before {
+			t.Fatalf("killed after %v: the case folder changed", after)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -103,37 +104,119 @@ func addZipEntry(zw *zip.Writer, src, name string, now time.Time) error {
 }
 
 // openZipBag reads a zip holding one bag, at its root or in its one top
-// folder, as a file system; nothing is extracted.
-func openZipBag(path string) (fs.FS, io.Closer, error) {
-	zr, err := zip.OpenReader(path)
+// folder, as a file system; nothing is extracted. Names are taken as
+// stored (archive/zip's own fs.FS turns a backslash, legal in a Unix file
+// name, into a separator).
+func openZipBag(file string) (fs.FS, io.Closer, error) {
+	zr, err := zip.OpenReader(file)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read bundle %s: neither a folder nor a readable .zip (%v)", path, err)
+		return nil, nil, fmt.Errorf("read bundle %s: neither a folder nor a readable .zip (%v)", file, err)
 	}
 	if len(zr.File) > maxZipEntries {
 		zr.Close()
-		return nil, nil, fmt.Errorf("read bundle %s: the zip has %d entries, more than %d", path, len(zr.File), maxZipEntries)
+		return nil, nil, fmt.Errorf("read bundle %s: the zip has %d entries, more than %d", file, len(zr.File), maxZipEntries)
 	}
-	if _, err := fs.Stat(zr, "bagit.txt"); err == nil {
-		return zr, zr, nil
-	}
+	z := &zipFS{files: map[string]*zip.File{}, dirs: map[string][]fs.DirEntry{}}
 	tops := map[string]bool{}
 	for _, f := range zr.File {
-		top, _, _ := strings.Cut(strings.TrimPrefix(f.Name, "./"), "/")
+		name := strings.TrimPrefix(f.Name, "./")
+		if strings.HasSuffix(name, "/") || name == "" {
+			continue
+		}
+		top, _, _ := strings.Cut(name, "/")
 		tops[top] = true
+		z.files[name] = f
 	}
-	if len(tops) == 1 {
+	prefix := ""
+	if _, ok := z.files["bagit.txt"]; !ok && len(tops) == 1 {
 		for top := range tops {
-			if fs.ValidPath(top) {
-				if _, err := fs.Stat(zr, top+"/bagit.txt"); err == nil {
-					sub, err := fs.Sub(zr, top)
-					if err == nil {
-						return sub, zr, nil
-					}
-				}
+			if _, ok := z.files[top+"/bagit.txt"]; ok {
+				prefix = top + "/"
 			}
 		}
 	}
-	// No bagit.txt where a bag's would be: verify it as is and let the
-	// report say what is missing.
-	return zr, zr, nil
+	if prefix != "" {
+		inner := make(map[string]*zip.File, len(z.files))
+		for name, f := range z.files {
+			if rest, ok := strings.CutPrefix(name, prefix); ok {
+				inner[rest] = f
+			}
+		}
+		z.files = inner
+	}
+	seen := map[string]bool{}
+	for name, f := range z.files {
+		for p := name; p != "."; {
+			dir := path.Dir(p)
+			key := dir + "\x00" + path.Base(p)
+			if !seen[key] {
+				seen[key] = true
+				if p == name {
+					z.dirs[dir] = append(z.dirs[dir], fs.FileInfoToDirEntry(f.FileInfo()))
+				} else {
+					z.dirs[dir] = append(z.dirs[dir], dirEntry(path.Base(p)))
+				}
+			}
+			p = dir
+		}
+	}
+	for _, d := range z.dirs {
+		sort.Slice(d, func(i, j int) bool { return d[i].Name() < d[j].Name() })
+	}
+	return z, zr, nil
 }
+
+// zipFS is a zip's entries by their stored names.
+type zipFS struct {
+	files map[string]*zip.File
+	dirs  map[string][]fs.DirEntry
+}
+
+func (z *zipFS) Open(name string) (fs.File, error) {
+	f, ok := z.files[name]
+	if !ok {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	return zipFile{rc, f.FileInfo()}, nil
+}
+
+func (z *zipFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	d, ok := z.dirs[name]
+	if !ok && name != "." {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
+	}
+	return d, nil
+}
+
+func (z *zipFS) Stat(name string) (fs.FileInfo, error) {
+	if f, ok := z.files[name]; ok {
+		return f.FileInfo(), nil
+	}
+	if _, ok := z.dirs[name]; ok || name == "." {
+		return dirEntry(path.Base(name)).Info()
+	}
+	return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrNotExist}
+}
+
+type zipFile struct {
+	io.ReadCloser
+	info fs.FileInfo
+}
+
+func (f zipFile) Stat() (fs.FileInfo, error) { return f.info, nil }
+
+// dirEntry is a folder implied by the names in a zip.
+type dirEntry string
+
+func (d dirEntry) Name() string               { return string(d) }
+func (d dirEntry) IsDir() bool                { return true }
+func (d dirEntry) Type() fs.FileMode          { return fs.ModeDir }
+func (d dirEntry) Info() (fs.FileInfo, error) { return d, nil }
+func (d dirEntry) Size() int64                { return 0 }
+func (d dirEntry) Mode() fs.FileMode          { return fs.ModeDir | 0o755 }
+func (d dirEntry) ModTime() time.Time         { return time.Time{} }
+func (d dirEntry) Sys() any                   { return nil }
