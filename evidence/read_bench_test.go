@@ -1,0 +1,72 @@
+package evidence
+
+import (
+	"bytes"
+	"image"
+	"io"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/casebundle/casebundle/internal/samplegen"
+)
+
+func benchScreenshot(b *testing.B) []byte {
+	b.Helper()
+	data, err := samplegen.EncodePNG(samplegen.NumberedScreenshot(7, samplegen.IPhoneWidth, samplegen.IPhoneHeight))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
+}
+
+// BenchmarkReadScreenshot is one 1170×2532 PNG screenshot through Read:
+// sniffed, hashed, copied (to io.Discard) and proven readable.
+func BenchmarkReadScreenshot(b *testing.B) {
+	data := benchScreenshot(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		it, err := Read("shot.png", bytes.NewReader(data), io.Discard, time.Time{}, DefaultLimits)
+		if err != nil || it.HasError() {
+			b.Fatal(err, it.Findings)
+		}
+	}
+}
+
+// BenchmarkPNGCheck and BenchmarkPNGDecode compare the two proofs that a
+// screenshot is readable: the chunk walk with the image data inflated and
+// counted (what Read does), and a full image.Decode.
+func BenchmarkPNGCheck(b *testing.B) {
+	data := benchScreenshot(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := decodeCheck(bytes.NewReader(data), "png"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkPNGDecode(b *testing.B) {
+	data := benchScreenshot(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReadHash is a 64 MiB file of random bytes through Read: SHA-256
+// and the copy, the cost of every large original.
+func BenchmarkReadHash(b *testing.B) {
+	data := make([]byte, 64<<20)
+	rand.NewChaCha8([32]byte{1}).Read(data)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Read("big.bin", bytes.NewReader(data), io.Discard, time.Time{}, DefaultLimits); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
