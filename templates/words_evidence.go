@@ -3,6 +3,7 @@ package templates
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/casebundle/casebundle/evidence"
 )
@@ -150,7 +151,14 @@ var zhEvWords = &evWords{
 	inOut:         map[string]string{"out": "支出", "in": "收入", "": "不计收支"},
 	billCountSum:  func(n int, sum string) string { return fmt.Sprintf("%d 笔，%s", n, sum) },
 	billRelevantRows: func(byID, byParty int) string {
-		return fmt.Sprintf("★ 交易单号与本案交易一致：%d 行；◆ 交易对方一致：%d 行", byID, byParty)
+		var parts []string
+		if byID > 0 {
+			parts = append(parts, fmt.Sprintf("★ 交易单号与本案交易一致：%d 行", byID))
+		}
+		if byParty > 0 {
+			parts = append(parts, fmt.Sprintf("◆ 交易对方一致：%d 行", byParty))
+		}
+		return strings.Join(parts, "；")
 	},
 	billNoRelevant: "（账单中没有与本案交易单号或交易对方一致的行）",
 	billLegend: func(names string) string {
@@ -276,7 +284,14 @@ var enEvWords = &evWords{
 	inOut:         map[string]string{"out": "out", "in": "in", "": "neither"},
 	billCountSum:  func(n int, sum string) string { return fmt.Sprintf("%d, %s", n, sum) },
 	billRelevantRows: func(byID, byParty int) string {
-		return fmt.Sprintf("★ ID of a payment of this case: %d rows; ◆ same counterparty: %d rows", byID, byParty)
+		var parts []string
+		if byID > 0 {
+			parts = append(parts, fmt.Sprintf("★ the ID of a payment of this case: %s", rowsEn(byID)))
+		}
+		if byParty > 0 {
+			parts = append(parts, fmt.Sprintf("◆ the counterparty of this case: %s", rowsEn(byParty)))
+		}
+		return strings.Join(parts, "; ")
 	},
 	billNoRelevant: "(no row has the ID or the counterparty of a payment of this case)",
 	billLegend: func(names string) string {
@@ -303,6 +318,13 @@ var enEvWords = &evWords{
 	},
 	billEmpty: "(The bill holds no transactions.)",
 	providers: map[string]string{"wechat": "WeChat Pay", "alipay": "Alipay", "bank": "Bank"},
+}
+
+func rowsEn(n int) string {
+	if n == 1 {
+		return "1 row"
+	}
+	return strconv.Itoa(n) + " rows"
 }
 
 // ev returns the chat and bill wording of the dossier's language.
