@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/casebundle/casebundle/internal/testtsa"
 )
 
 func TestMain(m *testing.M) {
@@ -30,6 +32,20 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("DEMOCASE", democase)
+			// A throwaway time-stamp authority on 127.0.0.1 for the
+			// trust scripts, and a URL where nothing listens.
+			tsa, err := testtsa.NewGo(env.WorkDir)
+			if err != nil {
+				return err
+			}
+			env.Defer(tsa.Close)
+			down, err := testtsa.ClosedURL()
+			if err != nil {
+				return err
+			}
+			env.Setenv("TSA_URL", tsa.URL)
+			env.Setenv("TSA_CA", tsa.CAFile)
+			env.Setenv("TSA_DOWN", down)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
