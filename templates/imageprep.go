@@ -19,6 +19,7 @@ import (
 	"golang.org/x/image/webp"
 
 	"github.com/casebundle/casebundle/evidence"
+	"github.com/casebundle/casebundle/internal/membudget"
 )
 
 // maxPixels is the largest image the dossier decodes (50 megapixels); the
@@ -128,6 +129,11 @@ func prepareBytes(raw []byte, orientation int) (typ string, w, h int, data []byt
 		return "", 0, 0, nil, whyf("图片为 %d×%d 像素，超过本材料绘制上限 %d 百万像素",
 			"image is %d×%d pixels, more than the %d megapixels the dossier draws", cfg.Width, cfg.Height, maxPixels/1_000_000)
 	}
+	// Decoding holds the pixels and, to flatten or turn them, a copy: take
+	// their bytes from the shared budget so parallel workers never hold
+	// more decoded images at once than it allows.
+	held := membudget.Images.Acquire(int64(cfg.Width) * int64(cfg.Height) * 8)
+	defer membudget.Images.Release(held)
 	switch format {
 	case "jpeg":
 		return prepareJPEG(raw, cfg, orientation)
