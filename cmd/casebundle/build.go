@@ -9,6 +9,7 @@ import (
 
 	"github.com/casebundle/casebundle/bundle"
 	"github.com/casebundle/casebundle/evidence"
+	"github.com/casebundle/casebundle/internal/progress"
 )
 
 type buildOptions struct {
@@ -68,7 +69,7 @@ Example:
 				return usageErr("casebundle build DIR [-o OUT]", "build takes one case folder, got %d arguments", c.NArg())
 			}
 			opt.dir = c.Args().First()
-			return runBuild(c.Context, opt, c.App.Writer)
+			return runBuild(c.Context, opt, c.App.Writer, c.App.ErrWriter)
 		},
 	}
 }
@@ -82,7 +83,7 @@ type buildJSON struct {
 	Findings []evidence.Finding `json:"findings"`
 }
 
-func runBuild(ctx context.Context, opt buildOptions, out io.Writer) error {
+func runBuild(ctx context.Context, opt buildOptions, out, errOut io.Writer) error {
 	for flag, v := range map[string][]string{"purpose": {opt.purpose, "complaint", "police", "civil"}, "lang": {opt.lang, "zh", "en"}} {
 		if v[0] != "" && v[0] != v[1] && v[0] != v[2] && (len(v) < 4 || v[0] != v[3]) {
 			return usageErr("see casebundle build --help", "--%s %q is not one of %v", flag, v[0], v[1:])
@@ -92,11 +93,13 @@ func runBuild(ctx context.Context, opt buildOptions, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	bopt := bundle.Options{Out: opt.out, Now: t, Purpose: opt.purpose, Lang: opt.lang, Workers: opt.workers, Zip: opt.zip, Redact: opt.redact}
+	bar := progress.New(errOut, !opt.json, 0, "files")
+	bopt := bundle.Options{Out: opt.out, Now: t, Purpose: opt.purpose, Lang: opt.lang, Workers: opt.workers, Zip: opt.zip, Redact: opt.redact, Progress: bar}
 	if opt.tsa != "" {
 		bopt.Stamp = bundle.NewTSAClient(opt.tsa)
 	}
 	res, err := bundle.Build(ctx, opt.dir, bopt)
+	bar.Finish()
 	if err != nil {
 		return err
 	}

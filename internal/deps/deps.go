@@ -10,7 +10,6 @@ import (
 	_ "github.com/jung-kurt/gofpdf"
 	_ "github.com/rogpeppe/go-internal/testscript"
 	_ "github.com/rwcarlsen/goexif/exif"
-	_ "github.com/schollz/progressbar/v3"
 	_ "github.com/urfave/cli/v2"
 	_ "github.com/xuri/excelize/v2"
 	_ "golang.org/x/text/encoding/simplifiedchinese"

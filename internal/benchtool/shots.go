@@ -1,0 +1,196 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/casebundle/casebundle/internal/samplegen"
+)
+
+// fileTime is the modification time of every generated file, so that the
+// builds of a rerun give the same bytes.
+var fileTime = time.Date(2025, 11, 3, 6, 5, 0, 0, time.UTC)
+
+// screenshot returns the path of the cached screenshot i (w×h), writing it
+// when missing. Screenshots live once under dir/png-WxH and are linked into
+// the case folders.
+func screenshot(dir string, i, w, h int) (string, error) {
+	p := filepath.Join(dir, fmt.Sprintf("png-%dx%d", w, h), fmt.Sprintf("%05d.png", i))
+	if _, err := os.Stat(p); err == nil {
+		return p, nil
+	}
+	data, err := samplegen.EncodePNG(samplegen.NumberedScreenshot(i, w, h))
+	if err != nil {
+		return "", err
+	}
+	if err := writeAtomic(p, data); err != nil {
+		return "", err
+	}
+	return p, nil
+}
+
+// writeAtomic writes a cached input so that an interrupted run leaves no
+// partial file under its final name.
+func writeAtomic(p string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Chtimes(tmp.Name(), fileTime, fileTime); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), p)
+}
+
+// screenshotCase fills folder with the screenshots first..first+n-1 (as
+// hard links to the cache, or copies where links fail) and returns their
+// paths in order. The folder is complete once it exists.
+func screenshotCase(dir, folder string, first, n, w, h int) ([]string, error) {
+	paths := make([]string, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.NumCPU() {
+		wg.Go(func() {
+			for i := range next {
+				paths[i], errs[i] = screenshot(dir, first+i, w, h)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	names := make([]string, n)
+	for i := range n {
+		names[i] = filepath.Join(folder, fmt.Sprintf("截图%05d.png", first+i))
+	}
+	if _, err := os.Stat(folder); err == nil {
+		return names, nil
+	}
+	tmp := folder + ".tmp"
+	os.RemoveAll(tmp)
+	if err := os.MkdirAll(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	for i, src := range paths {
+		dst := filepath.Join(tmp, filepath.Base(names[i]))
+		if err := os.Link(src, dst); err != nil {
+			if err := copyFile(src, dst); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := os.Rename(tmp, folder); err != nil {
+		return nil, err
+	}
+	return names, nil
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Close(); err != nil {
+		return err
+	}
+	return os.Chtimes(dst, fileTime, fileTime)
+}
+
+func sizeOf(paths ...string) int64 {
+	var n int64
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil {
+			n += st.Size()
+		}
+	}
+	return n
+}
+
+// benchShots builds n phone screenshots and, when installed, runs img2pdf
+// on the same files.
+func benchShots(cfg config, n int, out io.Writer) error {
+	w, h := samplegen.IPhoneWidth, samplegen.IPhoneHeight
+	fmt.Fprintf(out, "== %d screenshots %d×%d (generating any missing into %s)\n", n, w, h, cfg.dir)
+	folder := filepath.Join(cfg.dir, fmt.Sprintf("case-%d", n))
+	files, err := screenshotCase(cfg.dir, folder, 1, n, w, h)
+	if err != nil {
+		return fmt.Errorf("generate screenshots: %w", err)
+	}
+	input := sizeOf(files...)
+	if err := readAll(files...); err != nil {
+		return err
+	}
+	bundleDir := filepath.Join(cfg.dir, "runs", fmt.Sprintf("build-%d.bundle", n))
+	clean := func() error { return os.RemoveAll(bundleDir) }
+	b, err := measure(cfg.runs, clean, []int{0, 1}, cfg.bin, "build", folder, "-o", bundleDir, "--time", buildTime)
+	if err != nil {
+		return err
+	}
+	dossier := sizeOf(filepath.Join(bundleDir, "dossier.pdf"))
+
+	var t table
+	t.add("command", "wall", "peak RSS", "output", "output/input")
+	t.add(fmt.Sprintf("casebundle build (%d files, %s)", n, mib(input)), secs(b.wall), mib(b.rss), mib(dossier)+" dossier", ratio(float64(dossier), float64(input)))
+	var ip measurement
+	haveImg2pdf := false
+	if cfg.img2pdf {
+		if img2pdf, err := exec.LookPath("img2pdf"); err == nil {
+			pdf := filepath.Join(cfg.dir, "runs", fmt.Sprintf("img2pdf-%d.pdf", n))
+			args := append([]string{"-o", pdf}, files...)
+			ip, err = measure(cfg.runs, func() error { return os.RemoveAll(pdf) }, []int{0}, img2pdf, args...)
+			if err != nil {
+				return err
+			}
+			haveImg2pdf = true
+			size := sizeOf(pdf)
+			t.add("img2pdf", secs(ip.wall), mib(ip.rss), mib(size)+" pdf", ratio(float64(size), float64(input)))
+		} else {
+			t.add("img2pdf", "not installed", "-", "-", "-")
+		}
+	}
+	t.print(out)
+	fmt.Fprintln(out)
+	if haveImg2pdf {
+		r := b.wall.Seconds() / ip.wall.Seconds()
+		fmt.Fprintf(out, "build wall / img2pdf wall  %.2f×  (goal ≤ 0.35×: %s)\n", r, verdict(r <= 0.35))
+	}
+	rb := float64(dossier) / float64(input)
+	fmt.Fprintf(out, "dossier / input bytes      %.3f×  (goal ≤ 1.05×: %s)\n", rb, verdict(rb <= 1.05))
+	fmt.Fprintf(out, "build peak RSS             %s  (goal ≤ 200 MB: %s)\n\n", mib(b.rss), verdict(b.rss <= 200_000_000))
+	return nil
+}

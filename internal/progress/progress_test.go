@@ -1,0 +1,53 @@
+package progress
+
+import (
+	"bytes"
+	"os"
+	"testing"
+)
+
+// A bar on a pipe, a file or a buffer draws nothing: command output that is
+// captured or logged holds no bar.
+func TestNotATerminal(t *testing.T) {
+	var buf bytes.Buffer
+	b := New(&buf, true, 10, "files")
+	for range 10 {
+		b.Add(1)
+	}
+	b.Finish()
+	if buf.Len() != 0 {
+		t.Errorf("a bar was drawn into a buffer: %q", buf.String())
+	}
+	f, err := os.CreateTemp(t.TempDir(), "stderr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if Visible(f) {
+		t.Error("a regular file is taken for a terminal")
+	}
+	b = New(f, true, -1, "cases")
+	b.Add(3)
+	b.Finish()
+	if st, _ := f.Stat(); st.Size() != 0 {
+		t.Errorf("a bar was drawn into a file: %d bytes", st.Size())
+	}
+}
+
+func TestNilBar(t *testing.T) {
+	var b *Bar
+	b.Add(1)
+	b.Finish()
+}
+
+// ExampleNew shows the wiring in a command: the bar is asked for unless the
+// output is JSON, and appears only on a terminal outside CI.
+func ExampleNew() {
+	jsonOutput := false
+	bar := New(os.Stderr, !jsonOutput, 200, "files")
+	for range 200 {
+		bar.Add(1)
+	}
+	bar.Finish()
+	// Output:
+}
