@@ -1,7 +1,6 @@
 package bundle
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -9,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -46,6 +46,25 @@ type Options struct {
 	// (and any such number) in the dossier's text; originals stay as they
 	// are, and manifest.json says the dossier was redacted.
 	Redact bool
+	// VolumeSize is the largest dossier volume, in bytes; 0 means
+	// DefaultVolumeSize. A larger dossier is split into dossier.pdf,
+	// dossier-2.pdf, …; only a volume holding a single exhibit that is
+	// larger on its own exceeds it.
+	VolumeSize int64
+}
+
+// DefaultVolumeSize is the volume limit when none is given: 50 MB in
+// decimal units (50,000,000 bytes), the upload cap of online filing
+// systems, which count as disk makers do.
+const DefaultVolumeSize = 50 * 1000 * 1000
+
+// VolumeName is the file name of a dossier volume: dossier.pdf for volume
+// 1, dossier-2.pdf, dossier-3.pdf, … after it.
+func VolumeName(volume int) string {
+	if volume <= 1 {
+		return "dossier.pdf"
+	}
+	return fmt.Sprintf("dossier-%d.pdf", volume)
 }
 
 // Timestamper obtains a trusted timestamp over a SHA-256 digest.
@@ -239,12 +258,15 @@ func Build(ctx context.Context, dir string, opt Options) (*Result, error) {
 	if opt.Redact {
 		redactDossier(d, c.Claimant)
 	}
-	pdfPath := filepath.Join(tmp, "dossier.pdf")
-	layout, err := renderTo(pdfPath, d)
+	volumeSize := opt.VolumeSize
+	if volumeSize <= 0 {
+		volumeSize = DefaultVolumeSize
+	}
+	volumes, layout, err := renderTo(tmp, d, volumeSize)
 	if err != nil {
 		return nil, fmt.Errorf("write the dossier: %w", err)
 	}
-	m.Dossier = ManifestDossier{Volumes: []string{"dossier.pdf"}, Pages: []int{layout.Pages}, Redacted: opt.Redact}
+	m.Dossier = ManifestDossier{Volumes: volumes, Pages: layout.Volumes, Redacted: opt.Redact}
 	for _, p := range layout.Placements {
 		for i := range m.Items {
 			if m.Items[i].Exhibit == p.Exhibit {
@@ -276,11 +298,13 @@ func Build(ctx context.Context, dir string, opt Options) (*Result, error) {
 		sum := sha256.Sum256(tags[n])
 		tagLines = append(tagLines, payloadFile{path: n, sha: hex.EncodeToString(sum[:])})
 	}
-	pdfSum, err := hashFile(pdfPath)
-	if err != nil {
-		return nil, err
+	for _, v := range volumes {
+		sum, err := hashFile(filepath.Join(tmp, v))
+		if err != nil {
+			return nil, err
+		}
+		tagLines = append(tagLines, payloadFile{path: v, sha: sum})
 	}
-	tagLines = append(tagLines, payloadFile{path: "dossier.pdf", sha: pdfSum})
 	sort.Slice(tagLines, func(i, j int) bool { return tagLines[i].path < tagLines[j].path })
 	if err := writeFileSync(filepath.Join(tmp, "tagmanifest-sha256.txt"), manifestLines(tagLines)); err != nil {
 		return nil, err
@@ -405,21 +429,29 @@ func syncDir(dir string) error {
 	return nil
 }
 
-func renderTo(path string, d *templates.Dossier) (*templates.Layout, error) {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return nil, err
-	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	layout, err := templates.Render(d, w)
-	if err == nil {
-		err = w.Flush()
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
+// renderTo draws the dossier into dir as volumes of at most limit bytes
+// and returns their file names, volume 1 first.
+func renderTo(dir string, d *templates.Dossier, limit int64) ([]string, *templates.Layout, error) {
+	var names []string
+	layout, err := templates.RenderVolumes(d, limit, func(volume int) (io.WriteCloser, error) {
+		name := VolumeName(volume)
+		f, err := os.OpenFile(filepath.Join(dir, name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return nil, err
+		}
+		names = append(names, name)
+		return syncCloser{f}, nil
+	})
+	return names, layout, err
+}
+
+// syncCloser syncs a file to disk before closing it.
+type syncCloser struct{ *os.File }
+
+func (f syncCloser) Close() error {
+	err := f.File.Sync()
+	if cerr := f.File.Close(); err == nil {
 		err = cerr
 	}
-	return layout, err
+	return err
 }

@@ -102,6 +102,9 @@ func drawCivilIndex(dc *doc) {
 		{w.colPage, 15, "C"},
 		{w.colRemarks, 28, "L"},
 	}
+	if dc.plan.multi() {
+		cols[5].width = 21
+	}
 	fillWidth(cols, 3)
 	labels := civilLabels(dc.d.Exhibits)
 	rows := make([][]string, len(dc.d.Exhibits))
@@ -120,7 +123,7 @@ func drawCivilIndex(dc *doc) {
 		dc.table(&table{cols: cols, header: true, rows: rows, size: 8})
 	}
 	dc.setY(dc.y() + 1.5)
-	dc.para(w.indexNote, sizeSmall, colMuted, 0)
+	dc.indexNote()
 	if shifted {
 		dc.para(w.civilNumbersNote, sizeSmall, colMuted, 0)
 	}

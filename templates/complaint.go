@@ -142,7 +142,7 @@ func (dc *doc) exhibitRefs(nums []int) string {
 	}
 	parts := make([]string, len(nums))
 	for i, n := range nums {
-		parts[i] = dc.w.exhibitAt(n, dc.pages(n))
+		parts[i] = dc.exhibitAt(n)
 	}
 	return strings.Join(parts, dc.w.listSep)
 }

@@ -121,6 +121,7 @@ type Placement struct {
 // Layout is what Render reports back: the real page of every exhibit and
 // the number of pages, for manifest.json.
 type Layout struct {
-	Pages      int
+	Pages      int         // all volumes together
+	Volumes    []int       // pages of each volume, volume 1 first
 	Placements []Placement // in exhibit order
 }

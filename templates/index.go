@@ -34,6 +34,9 @@ func (dc *doc) indexTable() {
 		{w.colPurpose, 0, "L"},
 		{w.colPage, 22, "C"},
 	}
+	if dc.plan.multi() {
+		cols[4].width = 26
+	}
 	fillWidth(cols, 3)
 	rows := make([][]string, len(dc.d.Exhibits))
 	for i, ex := range dc.d.Exhibits {
@@ -51,7 +54,7 @@ func (dc *doc) indexTable() {
 		dc.table(&table{cols: cols, header: true, rows: rows, size: 9})
 	}
 	dc.setY(dc.y() + 1.5)
-	dc.para(w.indexNote, sizeSmall, colMuted, 0)
+	dc.indexNote()
 	dc.setY(dc.y() + 8)
 }
 
@@ -59,6 +62,9 @@ func (dc *doc) indexTable() {
 // pass writes a placeholder of the same shape: the column is wide enough
 // that the number never wraps, so the index keeps its height.
 func (dc *doc) pages(n int) string {
+	if dc.plan.multi() {
+		return dc.volumePages(n)
+	}
 	p, ok := dc.known[n]
 	if !dc.final || !ok {
 		return "0"

@@ -1,8 +1,6 @@
 package templates
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -122,88 +120,41 @@ type doc struct {
 	sections map[string]int
 	found    map[string]int
 
+	// volume is this document's place among the volumes (0-based); plan
+	// says which exhibits each volume holds.
+	volume int
+	plan   *volumePlan
+
 	// failed is the first error of this pass.
 	failed error
 }
 
-// Render draws the dossier as a PDF to w and reports where each exhibit
-// landed. It lays the document out twice: the first pass learns the page
-// count and the pages of every exhibit, the second draws them into the
-// footer and the evidence index, and must land every exhibit on the same
-// pages. Nothing is written to w unless the whole document is drawn.
+// Render draws the dossier as one PDF to w and reports where each exhibit
+// landed: RenderVolumes without a size limit.
 func Render(d *Dossier, w io.Writer) (*Layout, error) {
-	if d == nil {
-		return nil, errors.New("templates: no dossier to render")
-	}
-	wd, err := wordsFor(d.Lang)
-	if err != nil {
-		return nil, err
-	}
-	route, err := routeFor(d.Purpose)
-	if err != nil {
-		return nil, err
-	}
-	m, err := fontMetrics()
-	if err != nil {
-		return nil, err
-	}
-	if d.Redact != nil {
-		// Every string drawn passes through clean, so masking there
-		// covers the facts, the notes and the text exhibits alike.
-		mm := *m
-		mm.redact = d.Redact
-		m = &mm
-	}
-	purpose := d.Purpose
-	if purpose == "" {
-		purpose = "civil"
-	}
-	if purpose == "civil" {
-		wd = civilWords(wd, d.Exhibits)
-	}
-	images := prepareImages(d.Exhibits)
+	return RenderVolumes(d, 0, func(int) (io.WriteCloser, error) { return nopCloser{w}, nil })
+}
 
-	// The first pass learns the pages; each later pass draws the pages the
-	// one before found. Page references are drawn in columns wide enough
-	// that they rarely move anything, so the second pass almost always
-	// lands where the first did; a third settles any reference that did.
-	prev := &doc{d: d, w: wd, m: m, purpose: purpose, images: images}
-	if err := prev.run(route); err != nil {
-		return nil, err
-	}
-	var second *doc
-	for pass := 0; ; pass++ {
-		second = &doc{d: d, w: wd, m: m, purpose: purpose, images: images,
-			final: true, total: prev.pdf.PageNo(), known: map[int]Placement{}, sections: prev.found}
-		for _, p := range prev.places {
-			second.known[p.Exhibit] = p
-		}
-		if err := second.run(route); err != nil {
-			return nil, err
-		}
-		if second.sameLayout(prev) {
-			break
-		}
-		if pass == 1 {
-			return nil, fmt.Errorf("templates: the layout moved between passes (%d pages, then %d); this is a bug in casebundle",
-				prev.pdf.PageNo(), second.pdf.PageNo())
-		}
-		prev = second
-	}
-	var buf bytes.Buffer
-	if err := second.pdf.Output(&buf); err != nil {
-		return nil, fmt.Errorf("templates: write PDF: %w", err)
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return nil, fmt.Errorf("templates: write PDF: %w", err)
-	}
-	return &Layout{Pages: second.pdf.PageNo(), Placements: second.places}, nil
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
+
+// snapshot is what one pass over a volume found: its page count, where
+// its exhibits landed and the first page of each section.
+type snapshot struct {
+	pages  int
+	places []Placement
+	found  map[string]int
+}
+
+func (dc *doc) snapshot() *snapshot {
+	return &snapshot{pages: dc.pdf.PageNo(), places: dc.places, found: dc.found}
 }
 
 // sameLayout reports whether a pass put every page, exhibit and section
 // where the pass before it did, so that the references it drew are right.
-func (dc *doc) sameLayout(prev *doc) bool {
-	if dc.pdf.PageNo() != prev.pdf.PageNo() || !slices.Equal(dc.places, prev.places) || len(dc.found) != len(prev.found) {
+func (dc *doc) sameLayout(prev *snapshot) bool {
+	if dc.pdf.PageNo() != prev.pages || !slices.Equal(dc.places, prev.places) || len(dc.found) != len(prev.found) {
 		return false
 	}
 	for k, v := range dc.found {
@@ -253,7 +204,11 @@ func (dc *doc) setup() {
 	}
 	pdf.SetProducer(software, true)
 	pdf.SetCreator(software, true)
-	pdf.SetTitle(dc.m.clean(dc.title()+" — "+dc.w.coverTitle[dc.purpose], false), true)
+	title := dc.title() + " — " + dc.w.coverTitle[dc.purpose]
+	if dc.plan.multi() {
+		title += " — " + volumeWordsFor(dc.w).of(dc.volume+1, dc.plan.count())
+	}
+	pdf.SetTitle(dc.m.clean(title, false), true)
 	pdf.SetSubject(dc.w.coverTitle[dc.purpose], true)
 	pdf.SetMargins(marginL, contentTop, marginR)
 	pdf.SetAutoPageBreak(false, marginB)
@@ -313,7 +268,11 @@ func (dc *doc) footer() {
 	}
 	h := lineHeight(sizeSmall)
 	dc.textAt(marginL, y, third, h, dc.m.fit(dc.w.footerCase+id, sizeSmall, third-2), "L")
-	dc.textAt(marginL+third, y, third, h, dc.w.pageOf(pdf.PageNo(), total), "C")
+	page := dc.w.pageOf(pdf.PageNo(), total)
+	if dc.plan.multi() {
+		page = dc.m.fit(page+"  ·  "+volumeWordsFor(dc.w).of(dc.volume+1, dc.plan.count()), sizeSmall, third)
+	}
+	dc.textAt(marginL+third, y, third, h, page, "C")
 	dc.textAt(marginL+2*third, y, third, h, dc.m.fit(dc.w.footerManifest+dc.m.clean(digest, false), sizeSmall, third-2), "R")
 	dc.font(sizeBody, colText)
 }

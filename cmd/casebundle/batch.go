@@ -26,7 +26,7 @@ func runBatch(ctx context.Context, opt buildOptions, out, errOut io.Writer) erro
 		return err
 	}
 	bopt := bundle.BatchOptions{Out: opt.out, Jobs: opt.workers, Force: opt.force,
-		Build: bundle.Options{Now: t, Purpose: opt.purpose, Lang: opt.lang, Zip: opt.zip, Redact: opt.redact}}
+		Build: bundle.Options{Now: t, Purpose: opt.purpose, Lang: opt.lang, Zip: opt.zip, Redact: opt.redact, VolumeSize: opt.volumeSize}}
 	if opt.tsa != "" {
 		bopt.Build.Stamp = bundle.NewTSAClient(opt.tsa)
 	}

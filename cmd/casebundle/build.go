@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
+	"strconv"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -25,6 +28,8 @@ type buildOptions struct {
 	batch   string // ROOT: every direct subfolder is a case
 	force   bool   // batch: rebuild cases whose bundle exists and verifies
 	redact  bool   // mask personal numbers in the dossier text
+
+	volumeSize int64 // largest dossier volume in bytes; 0: bundle.DefaultVolumeSize
 }
 
 func newBuildCommand() *cli.Command {
@@ -55,10 +60,18 @@ Example:
 			&cli.StringFlag{Name: "batch", Usage: "build every direct subfolder of `ROOT` as a case into -o OUTROOT"},
 			&cli.BoolFlag{Name: "force", Usage: "with --batch: rebuild cases whose bundle already exists and verifies"},
 			&cli.BoolFlag{Name: "redact", Usage: "mask ID-card, phone and bank-card numbers in the dossier text (to share it); originals are kept as they are"},
+			&cli.StringFlag{Name: "volume-size", Usage: "split the dossier into dossier.pdf, dossier-2.pdf, … of at most `SIZE` each: bytes, or 500KB, 50MB, 1GB (powers of 1000), 20MiB (of 1024)", DefaultText: "50MB"},
 		},
 		Action: func(c *cli.Context) error {
 			opt := buildOptions{out: c.String("output"), purpose: c.String("purpose"), lang: c.String("lang"), time: c.String("time"),
 				json: c.Bool("json"), workers: c.Int("jobs"), tsa: c.String("tsa"), zip: c.Bool("zip"), batch: c.String("batch"), force: c.Bool("force"), redact: c.Bool("redact")}
+			if v := c.String("volume-size"); v != "" {
+				n, err := parseSize(v)
+				if err != nil {
+					return usageErr("casebundle build DIR --volume-size 20MB", "--volume-size %q: %v", v, err)
+				}
+				opt.volumeSize = n
+			}
 			if opt.batch != "" {
 				if c.NArg() != 0 {
 					return usageErr("casebundle build --batch ROOT -o OUTROOT", "--batch takes its folder as the flag's value, not %d more arguments", c.NArg())
@@ -94,7 +107,7 @@ func runBuild(ctx context.Context, opt buildOptions, out, errOut io.Writer) erro
 		return err
 	}
 	bar := progress.New(errOut, !opt.json, 0, "files")
-	bopt := bundle.Options{Out: opt.out, Now: t, Purpose: opt.purpose, Lang: opt.lang, Workers: opt.workers, Zip: opt.zip, Redact: opt.redact, Progress: bar}
+	bopt := bundle.Options{Out: opt.out, Now: t, Purpose: opt.purpose, Lang: opt.lang, Workers: opt.workers, Zip: opt.zip, Redact: opt.redact, VolumeSize: opt.volumeSize, Progress: bar}
 	if opt.tsa != "" {
 		bopt.Stamp = bundle.NewTSAClient(opt.tsa)
 	}
@@ -119,6 +132,9 @@ func runBuild(ctx context.Context, opt buildOptions, out, errOut io.Writer) erro
 		errs, warns, infos := countFindings(all)
 		fmt.Fprintf(out, "sealed %d items into %s\n", len(res.Manifest.Items), res.Bundle)
 		fmt.Fprintf(out, "dossier: %s (%d pages)\n", res.Dossier, pages)
+		if vols := res.Manifest.Dossier.Volumes; len(vols) > 1 {
+			fmt.Fprintf(out, "  in %d volumes of at most the volume size: %s\n", len(vols), strings.Join(vols, ", "))
+		}
 		fmt.Fprintf(out, "case id: %s   manifest sha256: %s\n", res.Manifest.Case.ID, res.Manifest.ManifestSHA256)
 		fmt.Fprintf(out, "findings: %d errors, %d warnings, %d notes\n", errs, warns, infos)
 		printFindings(out, all)
@@ -128,4 +144,26 @@ func runBuild(ctx context.Context, opt buildOptions, out, errOut io.Writer) erro
 		return found()
 	}
 	return nil
+}
+
+// parseSize reads a size: a number of bytes, or a number with a unit, KB,
+// MB, GB (powers of 1000, as upload limits are given) or KiB, MiB, GiB
+// (powers of 1024); case and a space before the unit do not matter.
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	num := strings.TrimRightFunc(t, func(r rune) bool { return r < '0' || r > '9' })
+	unit := strings.TrimSpace(t[len(num):])
+	mult := map[string]int64{"": 1, "B": 1, "K": 1e3, "KB": 1e3, "M": 1e6, "MB": 1e6, "G": 1e9, "GB": 1e9,
+		"KIB": 1 << 10, "MIB": 1 << 20, "GIB": 1 << 30}[unit]
+	if mult == 0 {
+		return 0, fmt.Errorf("unknown unit %q (want bytes, KB, MB, GB, KiB, MiB or GiB)", unit)
+	}
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("want a positive whole number with an optional unit, e.g. 50MB")
+	}
+	if n > math.MaxInt64/mult {
+		return 0, fmt.Errorf("too large")
+	}
+	return n * mult, nil
 }
