@@ -13,10 +13,13 @@
 //	                          (the case title, when there is one)
 //	  manifest-sha256.txt     "<sha256>  data/<path>\n" for every payload file, sorted by path;
 //	                          CR, LF and % in a path are percent-encoded (%0D, %0A, %25)
-//	  tagmanifest-sha256.txt  the same for bag-info.txt, bagit.txt, dossier.pdf,
+//	  tagmanifest-sha256.txt  the same for bag-info.txt, bagit.txt, every dossier volume,
 //	                          manifest-sha256.txt, manifest.json and timestamp.tsr (when present)
 //	  manifest.json           see below
-//	  dossier.pdf             the dossier (volume 1)
+//	  dossier.pdf             the dossier (volume 1: front matter, index with volume and page,
+//	                          checklist, the first exhibits, appendix)
+//	  dossier-2.pdf, …        the following exhibits, when the dossier is larger than
+//	                          Options.VolumeSize (default 50 MB = 50,000,000 bytes)
 //	  timestamp.tsr           RFC 3161 TimeStampResp (DER) over the SHA-256 of
 //	                          manifest-sha256.txt, with --tsa
 //	  data/                   case.yaml and every evidence file, byte for byte, same relative paths

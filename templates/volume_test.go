@@ -252,3 +252,32 @@ func TestRenderVolumesNoExhibitInFirst(t *testing.T) {
 		t.Errorf("volume 1 does not say where the exhibits are")
 	}
 }
+
+// Every route names an exhibit by volume and page when there are several:
+// the complaint form and the checklist ("证据1（第1卷第6页）"), the police
+// index.
+func TestRenderVolumesRoutes(t *testing.T) {
+	for _, purpose := range []string{"complaint", "police"} {
+		t.Run(purpose, func(t *testing.T) {
+			d := volumeDossier(t, []int{300, 300, 300, 300})
+			d.Purpose = purpose
+			vols, lay := renderVolumes(t, d, 800_000)
+			if len(vols) < 2 {
+				t.Fatalf("%d volumes", len(vols))
+			}
+			v1 := writeTemp(t, vols[0])
+			if out, err := exec.Command(needTool(t, "qpdf"), "--check", v1).CombinedOutput(); err != nil {
+				t.Fatalf("qpdf --check: %v\n%s", err, out)
+			}
+			text := flat(pdftotext(t, v1, 0, 0))
+			for _, p := range lay.Placements[:2] {
+				if want := fmt.Sprintf("证据%d（第%d卷第%s页）", p.Exhibit, p.Volume, pageRange(p)); !strings.Contains(text, want) {
+					t.Errorf("volume 1 lacks %q", want)
+				}
+			}
+			if !strings.Contains(text, "本卷宗共"+strconv.Itoa(len(vols))+"卷") {
+				t.Errorf("the index does not give the number of volumes")
+			}
+		})
+	}
+}

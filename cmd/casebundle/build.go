@@ -40,7 +40,9 @@ func newBuildCommand() *cli.Command {
 		Description: `Copies every evidence file of DIR byte for byte into a new bundle (DIR.bundle beside
 DIR, or -o OUT), hashes each with SHA-256 into manifest-sha256.txt, and draws dossier.pdf:
 cover, narrative, losses, chronology, evidence index with real page numbers, checklist, one
-exhibit per file, and an appendix with the manifest and how to check it. The bundle appears
+exhibit per file, and an appendix with the manifest and how to check it. A dossier larger
+than --volume-size (default 50MB = 50,000,000 bytes) is split into dossier.pdf, dossier-2.pdf,
+…: volume 1 keeps the index with the volume and page of every exhibit. The bundle appears
 only when complete; an existing bundle is never replaced; DIR is only read.
 
 Exit status 1 when an item carries an error finding (the bundle is still written, so the
