@@ -17,6 +17,8 @@ import (
 	"strings"
 
 	_ "golang.org/x/image/webp" // register the WebP decoder
+
+	"github.com/casebundle/casebundle/internal/membudget"
 )
 
 // PNGHeader is what the IHDR chunk (and a look for tRNS) says about a PNG.
@@ -98,7 +100,16 @@ func inspectImage(it *Item, head []byte, rest io.Reader, lim Limits) error {
 			"截图不含拍摄时间等元数据（PNG 截图通常如此）；时间以文件修改时间和其他证据为准。",
 			"The screenshot carries no capture metadata (usual for PNG screenshots); rely on the file time and other evidence.")
 	}
-	if err := decodeCheck(io.MultiReader(bytes.NewReader(head), rest), it.Meta.Format); err != nil {
+	// A decode holds the image's pixels: take their bytes from the budget
+	// shared with the dossier's image preparation (a PNG is checked without
+	// them).
+	var held int64
+	if it.Meta.Format != "png" {
+		held = membudget.Images.Acquire(int64(cfg.Width) * int64(cfg.Height) * 4)
+	}
+	err = decodeCheck(io.MultiReader(bytes.NewReader(head), rest), it.Meta.Format)
+	membudget.Images.Release(held)
+	if err != nil {
 		it.addFinding("image_unreadable", Error,
 			fmt.Sprintf("不是可读取的图片：解码失败（%v），文件可能被截断或损坏。原件已保存并计算哈希。", err),
 			fmt.Sprintf("Not a readable image: decoding failed (%v); the file may be truncated or damaged. The original is kept and hashed.", err))
