@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -17,6 +18,12 @@ import (
 )
 
 func main() {
+	// A build must stay under 1 GB whatever the input: ask the garbage
+	// collector to work harder near 768 MiB instead of letting the heap
+	// double past its live size (GOMEMLIMIT still overrides this).
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(768 << 20)
+	}
 	os.Exit(run(os.Args, os.Stdout, os.Stderr))
 }
 
