@@ -22,8 +22,14 @@ demo: build
 	@echo
 	@echo "dossier: $(CURDIR)/$(DEMOOUT)/dossier.pdf"
 
-bench:
+# Go benchmarks (hashing, PNG checks, text layout, PNG embedding, whole
+# builds), then internal/benchtool: build of generated phone screenshots
+# against img2pdf (when installed), a batch with -j 1 and -j 2, and verify of
+# a 1 GiB file against openssl dgst. Inputs are cached under out/bench.
+BENCHSHOTS ?= 200,1000
+bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) run ./internal/benchtool -bin $(BIN) -dir out/bench -shots $(BENCHSHOTS) -batch -hash
 
 # Each fuzz target for a short time; crashers land in testdata/fuzz/ and
 # become regression tests.

@@ -22,7 +22,7 @@ func benchBatch(cfg config, out io.Writer) error {
 		}
 	}
 	var t table
-	t.add("command", "wall", "peak RSS")
+	t.add("command", "wall", "CPU (user+sys)", "peak RSS")
 	var walls []float64
 	for _, j := range []string{"1", "2"} {
 		dst := filepath.Join(cfg.dir, "runs", "batch-j"+j)
@@ -31,7 +31,7 @@ func benchBatch(cfg config, out io.Writer) error {
 			return err
 		}
 		walls = append(walls, m.wall.Seconds())
-		t.add("casebundle build --batch -j "+j, secs(m.wall), mib(m.rss))
+		t.add("casebundle build --batch -j "+j, secs(m.wall), secs(m.cpu), mib(m.rss))
 	}
 	t.print(out)
 	fmt.Fprintln(out)

@@ -29,6 +29,8 @@ func main() {
 	flag.Int64Var(&cfg.hashSize, "hash-size", 1<<30, "size of the hashed file in bytes")
 	flag.BoolVar(&cfg.batch, "batch", false, "time build --batch of small cases with -j 1 and -j 2")
 	flag.IntVar(&cfg.batchCases, "batch-cases", 40, "cases in the batch")
+	flag.StringVar(&cfg.cpuProfile, "cpuprofile", "", "also build the first -shots case in this process and write a CPU profile to `FILE`")
+	flag.StringVar(&cfg.memProfile, "memprofile", "", "with the in-process build, write an allocation profile to `FILE`")
 	flag.IntVar(&cfg.runs, "runs", 1, "runs of each timed command; the fastest counts")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: benchtool [flags]\n\nMeasures bin/casebundle on generated inputs and prints a table.\n\n")

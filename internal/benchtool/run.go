@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"syscall"
 	"text/tabwriter"
 	"time"
@@ -24,6 +26,8 @@ type config struct {
 	batch      bool
 	batchCases int
 	runs       int
+	cpuProfile string
+	memProfile string
 }
 
 // buildTime is the --time of every build, so that reruns give the same bytes.
@@ -34,6 +38,7 @@ const buildTime = "2025-11-20T10:00:00Z"
 type measurement struct {
 	wall time.Duration
 	rss  int64 // bytes
+	cpu  time.Duration
 	code int
 }
 
@@ -53,7 +58,7 @@ func measure(runs int, before func() error, okCodes []int, name string, args ...
 			return best, err
 		}
 		if i == 0 || m.wall < best.wall {
-			best.wall, best.code = m.wall, m.code
+			best.wall, best.code, best.cpu = m.wall, m.code, m.cpu
 		}
 		best.rss = max(best.rss, m.rss)
 	}
@@ -77,6 +82,7 @@ func runOnce(okCodes []int, name string, args ...string) (measurement, error) {
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		m.rss = int64(ru.Maxrss) * 1024 // KiB on Linux
 	}
+	m.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	var ee *exec.ExitError
 	if err != nil && !errors.As(err, &ee) {
 		return m, fmt.Errorf("run %s: %w", name, err)
@@ -142,9 +148,17 @@ func run(cfg config, out io.Writer) error {
 	if err := os.MkdirAll(cfg.dir, 0o755); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "machine: %s\n\n", machine())
+	fmt.Fprintf(out, "machine: %s\n", machine())
+	fmt.Fprintf(out, "parallel headroom: %.2f× (the same CPU-bound work on %d goroutines against 1; below %d× the machine is shared or throttled)\n\n",
+		headroom(), runtime.NumCPU(), runtime.NumCPU())
 	for _, n := range cfg.shots {
 		if err := benchShots(cfg, n, out); err != nil {
+			return err
+		}
+	}
+	if (cfg.cpuProfile != "" || cfg.memProfile != "") && len(cfg.shots) > 0 {
+		folder := filepath.Join(cfg.dir, fmt.Sprintf("case-%d", cfg.shots[0]))
+		if err := profileBuild(folder, filepath.Join(cfg.dir, "runs"), cfg.cpuProfile, cfg.memProfile, out); err != nil {
 			return err
 		}
 	}
@@ -202,4 +216,31 @@ func readAll(paths ...string) error {
 		}
 	}
 	return nil
+}
+
+// headroom measures how much faster NumCPU goroutines do NumCPU slices of
+// CPU-bound work than one goroutine does them in turn: NumCPU on an idle
+// machine, less when other work shares the CPUs. It puts the -j ratio of
+// the batch in proportion.
+func headroom() float64 {
+	n := runtime.NumCPU()
+	work := func() {
+		b := make([]byte, 1<<20)
+		for i := range 100 {
+			sum := sha256.Sum256(b)
+			b[i] = sum[0]
+		}
+	}
+	start := time.Now()
+	for range n {
+		work()
+	}
+	serial := time.Since(start)
+	start = time.Now()
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(work)
+	}
+	wg.Wait()
+	return serial.Seconds() / time.Since(start).Seconds()
 }
