@@ -1,7 +1,6 @@
 package templates
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -243,11 +242,11 @@ func RenderVolumes(d *Dossier, maxBytes int64, create func(volume int) (io.Write
 		if v > 0 {
 			prev = measured[v]
 		}
-		data, snap, err := r.finish(v, prev, others)
+		output, snap, err := r.finish(v, prev, others)
 		if err != nil {
 			return nil, err
 		}
-		if err := writeVolume(create, v+1, data); err != nil {
+		if err := writeVolume(create, v+1, output); err != nil {
 			return nil, err
 		}
 		lay.Pages += snap.pages
@@ -257,12 +256,12 @@ func RenderVolumes(d *Dossier, maxBytes int64, create func(volume int) (io.Write
 	return lay, nil
 }
 
-func writeVolume(create func(int) (io.WriteCloser, error), volume int, data []byte) error {
+func writeVolume(create func(int) (io.WriteCloser, error), volume int, output func(io.Writer) error) error {
 	f, err := create(volume)
 	if err != nil {
 		return fmt.Errorf("templates: write PDF volume %d: %w", volume, err)
 	}
-	_, err = f.Write(data)
+	err = output(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -344,7 +343,9 @@ func (r *renderer) pass(v int, prev *snapshot, others map[int]Placement) (*doc, 
 // are drawn in columns wide enough that they rarely move anything, so the
 // final pass almost always lands where the first did; one more settles any
 // reference that did not.
-func (r *renderer) finish(v int, prev *snapshot, others map[int]Placement) ([]byte, *snapshot, error) {
+// The PDF is written by the returned function straight from gofpdf's own
+// buffer, so a volume is never held twice in memory.
+func (r *renderer) finish(v int, prev *snapshot, others map[int]Placement) (func(io.Writer) error, *snapshot, error) {
 	if prev == nil {
 		dc, err := r.pass(v, nil, nil)
 		if err != nil {
@@ -358,11 +359,14 @@ func (r *renderer) finish(v int, prev *snapshot, others map[int]Placement) ([]by
 			return nil, nil, err
 		}
 		if dc.sameLayout(prev) {
-			var buf bytes.Buffer
-			if err := dc.pdf.Output(&buf); err != nil {
-				return nil, nil, fmt.Errorf("templates: write PDF: %w", err)
+			pdf := dc.pdf
+			output := func(w io.Writer) error {
+				if err := pdf.Output(w); err != nil {
+					return fmt.Errorf("templates: write PDF: %w", err)
+				}
+				return nil
 			}
-			return buf.Bytes(), dc.snapshot(), nil
+			return output, dc.snapshot(), nil
 		}
 		if pass == 1 || v > 0 {
 			return nil, nil, fmt.Errorf("templates: the layout of volume %d moved between passes (%d pages, then %d); this is a bug in casebundle",
