@@ -255,6 +255,11 @@ func Build(ctx context.Context, dir string, opt Options) (*Result, error) {
 
 	m := newManifest(a, caseID, opt.Now, digestHex, tsInfo)
 	d := dossierOf(a, m, tmp, payload)
+	// The bar that counted the files read now counts the pages drawn.
+	if s, ok := opt.Progress.(interface{ Stage(what string) }); ok {
+		s.Stage("pages")
+	}
+	d.OnPage = func() { opt.Progress.Add(1) }
 	if opt.Redact {
 		redactDossier(d, c.Claimant)
 	}

@@ -108,6 +108,9 @@ type Dossier struct {
 	// Redact, when set, masks personal numbers in every string the PDF
 	// shows (build --redact); pictures are drawn as they are.
 	Redact func(string) string
+	// OnPage, when set, is called for every page of the final pass, for a
+	// progress bar. It never changes the PDF.
+	OnPage func()
 }
 
 // Placement says where an exhibit landed in the PDF.

@@ -253,6 +253,8 @@ func (dc *doc) footer() {
 	total := dc.total
 	if !dc.final {
 		total = pdf.PageNo()
+	} else if dc.d.OnPage != nil {
+		dc.d.OnPage()
 	}
 	third := contentW / 3
 	id := dc.m.clean(dc.d.CaseID, false)

@@ -16,6 +16,7 @@ import (
 // Bar counts work done. The zero value and a nil *Bar draw nothing.
 type Bar struct {
 	bar *progressbar.ProgressBar
+	w   io.Writer
 }
 
 // Visible reports whether a bar on w would be seen by a person: w is a
@@ -40,10 +41,14 @@ func New(w io.Writer, want bool, total int64, what string) *Bar {
 	if !want || !Visible(w) {
 		return &Bar{}
 	}
+	return &Bar{bar: newBar(w, total, what), w: w}
+}
+
+func newBar(w io.Writer, total int64, what string) *progressbar.ProgressBar {
 	if total < 1 {
 		total = -1
 	}
-	return &Bar{bar: progressbar.NewOptions64(total,
+	return progressbar.NewOptions64(total,
 		progressbar.OptionSetWriter(w),
 		progressbar.OptionSetDescription(what),
 		progressbar.OptionShowCount(),
@@ -53,7 +58,18 @@ func New(w io.Writer, want bool, total int64, what string) *Bar {
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionSetPredictTime(true),
 		progressbar.OptionClearOnFinish(),
-	)}
+	)
+}
+
+// Stage starts counting something else ("pages" after "files") on a new
+// bar of unknown total in the same place.
+func (b *Bar) Stage(what string) {
+	if b == nil || b.bar == nil {
+		return
+	}
+	_ = b.bar.Finish()
+	_ = b.bar.Clear()
+	b.bar = newBar(b.w, 0, what)
 }
 
 // Add counts n steps done. It is safe for concurrent use.
