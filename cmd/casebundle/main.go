@@ -82,6 +82,9 @@ func exitCode(err error, stderr io.Writer) int {
 		code, msg, hint = 1, te.Error()+"; no bundle was written", te.Hint()
 	case errors.Is(err, context.Canceled):
 		msg = "interrupted; nothing was left half-written"
+	case strings.HasPrefix(msg, "No help topic for "):
+		msg = "unknown command " + strings.TrimPrefix(msg, "No help topic for ")
+		hint = "the commands are init, add, check, build, verify and txn; see casebundle --help"
 	default:
 		if strings.Contains(msg, "flag provided but not defined") || strings.Contains(msg, "Required flag") ||
 			strings.Contains(msg, "invalid value") {
@@ -126,6 +129,16 @@ draws a PDF dossier for a complaint desk, the police or a court. Originals are n
 			newVerifyCommand(),
 			newTxnCommand(),
 		},
+	}
+	// A wrong flag gets one line and a hint, not the whole help page.
+	for _, cmd := range app.Commands {
+		name := cmd.Name
+		cmd.OnUsageError = func(_ *cli.Context, err error, _ bool) error {
+			return usageErr("see casebundle "+name+" --help", "%s: %v", name, err)
+		}
+	}
+	app.OnUsageError = func(_ *cli.Context, err error, _ bool) error {
+		return usageErr("see casebundle --help", "%v", err)
 	}
 	app.Setup()
 	return app
