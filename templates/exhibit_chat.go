@@ -389,9 +389,23 @@ func (t *transcript) transferLine(m *evidence.ChatMessage) string {
 		parts = append(parts, e.payIn)
 	}
 	if tr.Status != "" {
-		parts = append(parts, tr.Status)
+		parts = append(parts, t.dc.transferStatus(tr.Status))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// transferStatusEn translates the transfer states the chat readers set.
+var transferStatusEn = map[string]string{"待收款": "awaiting receipt", "已收款": "received", "已退还": "refunded", "已过期": "expired"}
+
+// transferStatus is a transfer's state in the dossier's language; a state
+// the table does not know is shown as the export wrote it.
+func (dc *doc) transferStatus(s string) string {
+	if dc.w.lang == "en" {
+		if en, ok := transferStatusEn[s]; ok {
+			return en
+		}
+	}
+	return s
 }
 
 // maxInner is the widest text a bubble holds.
