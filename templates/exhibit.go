@@ -199,24 +199,9 @@ func (dc *doc) noteBox(text string, bg rgb, size float64) {
 	const pad = 3.0
 	lh := lineHeight(size)
 	lines := dc.m.wrap(dc.m.clean(text, true), size, contentW-2*pad)
-	h := float64(len(lines))*lh + 2*pad
-	if h <= contentBottom-contentTop {
+	if h := float64(len(lines))*lh + 2*pad; h <= contentBottom-contentTop {
 		dc.ensure(h)
 	}
-	for len(lines) > 0 {
-		dc.ensure(2*pad + lh)
-		n := max(1, min(len(lines), int((contentBottom-dc.y()-2*pad)/lh)))
-		y := dc.y()
-		h := float64(n)*lh + 2*pad
-		dc.fill(bg)
-		dc.stroke(colRule, 0.3)
-		dc.pdf.Rect(marginL, y, contentW, h, "FD")
-		dc.font(size, colText)
-		for i, ln := range lines[:n] {
-			dc.textAt(marginL+pad, y+pad+float64(i)*lh, contentW-2*pad, lh, ln, "L")
-		}
-		lines = lines[n:]
-		dc.setY(y + h)
-	}
+	dc.boxLines(lines, size, pad, bg, 0.3, 1)
 	dc.font(sizeBody, colText)
 }

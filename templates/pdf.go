@@ -395,16 +395,22 @@ func (dc *doc) para(text string, size float64, c rgb, indent float64) {
 // across pages; every line is wrapped inside the box.
 func (dc *doc) codeBlock(text string, size float64) {
 	const pad = 2.0
-	lh := lineHeight(size)
 	lines := dc.m.wrap(dc.m.clean(text, true), size, contentW-2*pad)
+	dc.boxLines(lines, size, pad, colCode, 0.2, 2)
+}
+
+// boxLines draws wrapped lines in a filled, bordered box that continues on
+// the next page when the page is full; at least minLines lines (or all, if
+// fewer) start on the page the box starts on.
+func (dc *doc) boxLines(lines []string, size, pad float64, bg rgb, rule float64, minLines int) {
+	lh := lineHeight(size)
 	for len(lines) > 0 {
-		dc.ensure(2*pad + lh*float64(min(len(lines), 2)))
-		n := int((contentBottom - dc.y() - 2*pad) / lh)
-		n = max(1, min(n, len(lines)))
+		dc.ensure(2*pad + lh*float64(min(len(lines), minLines)))
+		n := max(1, min(len(lines), int((contentBottom-dc.y()-2*pad)/lh)))
 		y := dc.y()
 		h := float64(n)*lh + 2*pad
-		dc.fill(colCode)
-		dc.stroke(colRule, 0.2)
+		dc.fill(bg)
+		dc.stroke(colRule, rule)
 		dc.pdf.Rect(marginL, y, contentW, h, "FD")
 		dc.font(size, colText)
 		for i, ln := range lines[:n] {
@@ -412,11 +418,7 @@ func (dc *doc) codeBlock(text string, size float64) {
 		}
 		lines = lines[n:]
 		dc.setY(y + h)
-		if len(lines) > 0 {
-			dc.newPage()
-		}
 	}
-	dc.font(sizeBody, colText)
 }
 
 // fail records the first error of the pass; the pass stops after the
