@@ -2,7 +2,6 @@ package templates
 
 import (
 	"slices"
-	"strconv"
 	"time"
 )
 
@@ -194,6 +193,3 @@ func (dc *doc) deadlineStatus(dl deadline) string {
 	}
 	return w.daysLeft(int(left.Hours() / 24))
 }
-
-// itoa is strconv.Itoa, short for the wording tables.
-func itoa(n int) string { return strconv.Itoa(n) }

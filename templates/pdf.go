@@ -124,9 +124,6 @@ type doc struct {
 	// says which exhibits each volume holds.
 	volume int
 	plan   *volumePlan
-
-	// failed is the first error of this pass.
-	failed error
 }
 
 // Render draws the dossier as one PDF to w and reports where each exhibit
@@ -175,9 +172,6 @@ func (dc *doc) run(route []section) error {
 	dc.route = route
 	for _, s := range route {
 		s.draw(dc)
-		if dc.failed != nil {
-			return dc.failed
-		}
 		if err := dc.pdf.Error(); err != nil {
 			return fmt.Errorf("templates: draw dossier: %w", err)
 		}
@@ -418,13 +412,5 @@ func (dc *doc) boxLines(lines []string, size, pad float64, bg rgb, rule float64,
 		}
 		lines = lines[n:]
 		dc.setY(y + h)
-	}
-}
-
-// fail records the first error of the pass; the pass stops after the
-// current section.
-func (dc *doc) fail(err error) {
-	if dc.failed == nil {
-		dc.failed = err
 	}
 }

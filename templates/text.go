@@ -175,17 +175,6 @@ func breakBefore(rs []rune, i int) bool {
 	return false
 }
 
-// widthUnits is the width of rs in thousandths of the font size.
-func (m *metrics) widthUnits(rs []rune) int {
-	w := 0
-	for _, r := range rs {
-		if r < 1<<16 {
-			w += int(m.width[r])
-		}
-	}
-	return w
-}
-
 // textWidth is the width in millimetres of s at size points.
 func (m *metrics) textWidth(s string, size float64) float64 {
 	w := 0
