@@ -67,6 +67,7 @@ func crossCheck(a *Analysis, c *Case) []ManifestTxn {
 		}
 	}
 
+	mentioned := mentionedIDs(a.Exhibits)
 	var out []ManifestTxn
 	for _, id := range order {
 		ss := seen[id]
@@ -94,9 +95,9 @@ func crossCheck(a *Analysis, c *Case) []ManifestTxn {
 			}
 		}
 		// An exhibit whose notes or chat name the ID has seen it too.
-		for _, e := range a.Exhibits {
-			if mentions(e, id) && !containsInt(mt.Exhibits, e.Number) {
-				mt.Exhibits = append(mt.Exhibits, e.Number)
+		for _, n := range mentioned[id] {
+			if !containsInt(mt.Exhibits, n) {
+				mt.Exhibits = append(mt.Exhibits, n)
 			}
 		}
 		sort.Ints(mt.Exhibits)
@@ -238,22 +239,47 @@ func checkChatTransfers(a *Analysis, bills []Exhibit) {
 	}
 }
 
-// mentions reports whether an exhibit's notes or chat messages name id.
-func mentions(e Exhibit, id string) bool {
-	if len(id) < 8 {
-		return false
-	}
-	if strings.Contains(e.Title+" "+e.Proves, id) {
-		return true
-	}
-	if e.Item.Chat != nil {
-		for _, m := range e.Item.Chat.Messages {
-			if strings.Contains(m.Text, id) {
-				return true
+// mentionedIDs indexes, once, the ID-like tokens (runs of eight or more
+// ASCII letters and digits) in every exhibit's notes and chat messages, so
+// that finding where an ID was named does not scan every chat for every
+// bill row.
+func mentionedIDs(exhibits []Exhibit) map[string][]int {
+	idx := map[string][]int{}
+	note := func(text string, exhibit int) {
+		for _, tok := range idTokens(text) {
+			if l := idx[tok]; len(l) == 0 || l[len(l)-1] != exhibit {
+				idx[tok] = append(l, exhibit)
 			}
 		}
 	}
-	return false
+	for _, e := range exhibits {
+		note(e.Title+" "+e.Proves, e.Number)
+		if e.Item.Chat != nil {
+			for _, m := range e.Item.Chat.Messages {
+				note(m.Text, e.Number)
+			}
+		}
+	}
+	return idx
+}
+
+// idTokens returns the runs of 8 or more ASCII letters and digits in s.
+func idTokens(s string) []string {
+	var toks []string
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		alnum := i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] >= 'A' && s[i] <= 'Z' || s[i] >= 'a' && s[i] <= 'z')
+		switch {
+		case alnum && start < 0:
+			start = i
+		case !alnum && start >= 0:
+			if i-start >= 8 {
+				toks = append(toks, s[start:i])
+			}
+			start = -1
+		}
+	}
+	return toks
 }
 
 func absDur(d time.Duration) time.Duration {

@@ -94,3 +94,11 @@ func TestCrossCheck(t *testing.T) {
 		}
 	}
 }
+
+func TestIDTokens(t *testing.T) {
+	got := idTokens("交易单号4200002345202511031234567890，商户单号MT202511011231090001。短号1234567 end")
+	want := []string{"4200002345202511031234567890", "MT202511011231090001"}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Fatalf("idTokens = %q, want %q", got, want)
+	}
+}
