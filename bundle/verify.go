@@ -30,6 +30,7 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/ianaindex"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Problem is one thing wrong with a bundle, naming the file.
@@ -50,7 +51,15 @@ type VerifyReport struct {
 	// Notes are facts that do not make the bag invalid (a fetch.txt whose
 	// files are all present, a manifest in an algorithm verify does not
 	// know beside one it does, a timestamp not checked against a CA).
-	Notes     []Problem        `json:"notes"`
+	Notes []Problem `json:"notes"`
+	// Warnings are things a careful reader should look at that still leave
+	// the bag valid, as bagit-python and bagit-java's linter treat them: two
+	// payload names that differ only in case or Unicode form, a file listed
+	// twice with the same checksum, a manifest written by md5sum/sha256sum in
+	// binary mode ("<sum> *<path>"), files an operating system leaves behind
+	// (.DS_Store, Thumbs.db), a bag-info label with space before its colon in
+	// a bag older than 1.0. Each names its file.
+	Warnings  []Problem        `json:"warnings"`
 	Timestamp *VerifyTimestamp `json:"timestamp"`
 }
 
@@ -110,6 +119,10 @@ type verifier struct {
 	// casebundle: made by casebundle, so held to what it writes (a tag
 	// manifest, manifests in canonical form).
 	casebundle bool
+	// oxum is bag-info.txt's Payload-Oxum (octets, files), when given.
+	oxum *[2]int64
+	// bagInfo is the tag file that held the bag's metadata.
+	bagInfo string
 }
 
 // madeByCasebundle: manifest.json says format casebundle/….
@@ -129,6 +142,10 @@ func (v *verifier) madeByCasebundle() bool {
 
 func (v *verifier) add(file, kind, format string, args ...any) {
 	v.r.Problems = append(v.r.Problems, Problem{File: file, Problem: kind, Message: fmt.Sprintf(format, args...)})
+}
+
+func (v *verifier) warn(file, kind, format string, args ...any) {
+	v.r.Warnings = append(v.r.Warnings, Problem{File: file, Problem: kind, Message: fmt.Sprintf(format, args...)})
 }
 
 func (v *verifier) note(file, kind, format string, args ...any) {
@@ -170,7 +187,7 @@ func VerifyWith(path string, opt VerifyOptions) (*VerifyReport, error) {
 		defer closer.Close()
 		fsys = zfs
 	}
-	v := &verifier{fsys: fsys, r: &VerifyReport{Bundle: path, Problems: []Problem{}, Notes: []Problem{}},
+	v := &verifier{fsys: fsys, r: &VerifyReport{Bundle: path, Problems: []Problem{}, Notes: []Problem{}, Warnings: []Problem{}},
 		onDisk: map[string]int64{}, tagDisk: map[string]bool{}, buf: make([]byte, 1<<20)}
 	if err := v.run(opt, roots); err != nil {
 		return nil, fmt.Errorf("read bundle %s: %w", path, err)
@@ -246,6 +263,7 @@ func (v *verifier) run(opt VerifyOptions, roots *x509.CertPool) error {
 	} else if known == 0 {
 		v.add(payloadManifests[0], "unsupported", "no payload manifest uses an algorithm verify knows (md5, sha1, sha224, sha256, sha384, sha512), so nothing could be checked")
 	}
+	var allListed map[string]bool
 	for _, mf := range payloadManifests {
 		listed, ok := v.checkManifest(mf, true)
 		if !ok {
@@ -253,10 +271,16 @@ func (v *verifier) run(opt VerifyOptions, roots *x509.CertPool) error {
 		}
 		for _, p := range sortedKeys(v.onDisk) {
 			if !listed[p] {
+				if osFile(p) {
+					continue // a warning of checkNames
+				}
 				v.add(p, "extra", "%s is in data/ but not listed in %s (added after the bag was made?)", p, mf)
 			}
 		}
+		allListed = listed
 	}
+	v.checkNames(allListed)
+	v.checkOxum(v.bagInfo, allListed)
 	tagged := map[string]bool{}
 	for _, tf := range tagManifests {
 		listed, _ := v.checkManifest(tf, false)
@@ -332,6 +356,13 @@ func (v *verifier) checkDeclaration() {
 	default:
 		v.add("bagit.txt", "malformed", "line 2 %q is not \"Tag-File-Character-Encoding: ENCODING\"", lines[1])
 	}
+}
+
+// before1 reports whether bagit.txt declares a draft version before RFC
+// 8493's 1.0 (0.93 to 0.97), whose rules were looser in places.
+func (v *verifier) before1() bool {
+	major, _, ok := strings.Cut(v.r.Version, ".")
+	return ok && major == "0"
 }
 
 // splitLines splits on LF, CRLF or CR; a final line terminator ends the
@@ -422,6 +453,8 @@ func (v *verifier) checkManifest(name string, payload bool) (map[string]bool, bo
 	sc := bufio.NewScanner(strings.NewReader(text))
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	line := 0
+	binaryMarker := false
+	sums := map[string]string{} // resolved path → checksum, for lines listed twice
 	for sc.Scan() {
 		line++
 		t := strings.TrimSuffix(sc.Text(), "\r")
@@ -436,6 +469,10 @@ func (v *verifier) checkManifest(name string, payload bool) (map[string]bool, bo
 		sum, rest := t[:i], strings.TrimLeft(t[i:], " \t")
 		if t[i:i+1] == " " && strings.HasPrefix(t[i+1:], "*") {
 			rest = t[i+2:] // sha256sum's binary-mode marker
+			if !binaryMarker {
+				binaryMarker = true
+				v.warn(name, "md5sum-style", "%s line %d has \"<checksum> *<path>\", the binary-mode marker of md5sum/sha256sum; BagIt writes a space only (read as the same path)", name, line)
+			}
 		}
 		if rest == "" || len(sum) != size || !isHex(sum) {
 			v.add(name, "malformed", "%s line %d is not \"<%s checksum> <path>\"", name, line, alg)
@@ -451,22 +488,36 @@ func (v *verifier) checkManifest(name string, payload bool) (map[string]bool, bo
 			v.add(name, "malformed", "%s line %d names %q, which is not in data/: a payload manifest lists payload files only", name, line, raw)
 			continue
 		}
-		if listed[clean] {
-			v.add(clean, "duplicate", "%s is listed twice in %s (line %d)", clean, name, line)
-			continue
-		}
-		listed[clean] = true
+		listedAs := clean
 		canon = append(canon, [2]string{clean, strings.ToLower(sum) + "  " + EncodePath(clean) + "\n"})
-		present := v.onDisk
-		_, here := present[clean]
+		here := v.hasPayload(clean)
 		if !payload {
-			here = v.tagDisk[clean] || v.hasPayload(clean)
+			here = v.tagDisk[clean] || here
 		}
 		if !here {
-			if other := v.sameButCase(clean); other != "" {
-				v.add(clean, "missing", "%s is listed in %s but the bag holds %s, whose name differs only in case (or Unicode form)", clean, name, other)
+			// A name that differs only in Unicode form (NFC on one
+			// system, NFD on a Mac) is the same name to a person and to
+			// the disk that made the bag: read it, with a warning.
+			if other := v.sameButForm(clean, payload); other != "" {
+				v.warn(other, "normalization", "%s line %d names %+q, the bag holds %+q: the same name in another Unicode form (NFC/NFD); checked as that file", name, line, clean, other)
+				clean, here = other, true
+			}
+		}
+		if prev, dup := sums[clean]; dup {
+			if strings.EqualFold(prev, sum) {
+				v.warn(clean, "duplicate", "%s is listed twice in %s with the same checksum (line %d)", clean, name, line)
 			} else {
-				v.add(clean, "missing", "%s is listed in %s but is not in the bag (deleted?)", clean, name)
+				v.add(clean, "duplicate", "%s is listed twice in %s with different checksums (line %d)", clean, name, line)
+			}
+			continue
+		}
+		sums[clean] = sum
+		listed[clean] = true
+		if !here {
+			if other := v.sameButCase(listedAs); other != "" {
+				v.add(listedAs, "missing", "%s is listed in %s but the bag holds %s, whose name differs only in case", listedAs, name, other)
+			} else {
+				v.add(listedAs, "missing", "%s is listed in %s but is not in the bag (deleted?)", listedAs, name)
 			}
 			continue
 		}
@@ -487,6 +538,62 @@ func (v *verifier) checkManifest(name string, payload bool) (map[string]bool, bo
 }
 
 func (v *verifier) hasPayload(p string) bool { _, ok := v.onDisk[p]; return ok }
+
+// sameButForm finds a file whose name equals p in Unicode normal form C
+// but is written with other code points (a name made on a Mac is NFD).
+func (v *verifier) sameButForm(p string, payload bool) string {
+	want := norm.NFC.String(p)
+	sets := []map[string]bool{keysOf(v.onDisk)}
+	if !payload {
+		sets = append(sets, v.tagDisk)
+	}
+	for _, set := range sets {
+		for _, q := range sortedKeys(set) {
+			if q != p && norm.NFC.String(q) == want {
+				return q
+			}
+		}
+	}
+	return ""
+}
+
+// checkNames warns about payload names that a case-insensitive disk or a
+// Unicode-normalising one would take for the same file (two files there
+// become one when the bag is copied to a Mac or Windows), and about files
+// that an operating system leaves in a folder it browsed.
+func (v *verifier) checkNames(listed map[string]bool) {
+	seen := map[string]string{}
+	for _, p := range sortedKeys(v.onDisk) {
+		k := strings.ToLower(norm.NFC.String(p))
+		if q, ok := seen[k]; ok {
+			v.warn(p, "name-collision", "%+q and %+q differ only in case or Unicode form: a Mac or Windows disk would hold them as one file", q, p)
+		} else {
+			seen[k] = p
+		}
+		if osFile(p) {
+			if listed[p] {
+				v.warn(p, "system-file", "%s is a file an operating system writes by itself (Finder, Explorer), listed in the manifest as payload", p)
+			} else {
+				v.warn(p, "system-file", "%s is a file an operating system writes by itself (Finder, Explorer) and is not in the manifest: it was left by browsing the folder, not sealed evidence", p)
+			}
+		}
+	}
+}
+
+// osFile: names macOS, Windows and Linux desktops create on their own.
+func osFile(p string) bool {
+	for _, part := range strings.Split(p, "/") {
+		switch part {
+		case ".DS_Store", "Thumbs.db", "ehthumbs.db", "desktop.ini", "Desktop.ini", ".directory",
+			".Spotlight-V100", ".Trashes", ".fseventsd", ".TemporaryItems", "__MACOSX":
+			return true
+		}
+		if strings.HasPrefix(part, "._") {
+			return true
+		}
+	}
+	return false
+}
 
 // sameButCase finds a file whose name equals p but for case, which a
 // case-insensitive disk would have confused with it.
@@ -536,6 +643,7 @@ func (v *verifier) checkBagInfo() map[string][]string {
 			return fields
 		}
 	}
+	v.bagInfo = name
 	text, err := v.readText(name)
 	if err != nil {
 		v.add(name, "unreadable", "%s cannot be read: %v", name, unwrapPath(err))
@@ -561,7 +669,14 @@ func (v *verifier) checkBagInfo() map[string][]string {
 			last = ""
 			continue
 		}
-		if k != strings.TrimSpace(k) || k == "" {
+		switch {
+		case k == strings.TrimSpace(k) && k != "":
+		case strings.TrimSpace(k) != "" && strings.TrimLeft(k, " \t") == k && v.before1():
+			// BagIt 0.97 and earlier drafts allowed whitespace between
+			// the label and the colon ("Test-Tag : value"); RFC 8493
+			// (1.0) does not.
+			v.warn(name, "separator", "%s line %d: the label %q has space before its colon, which BagIt %s allows and 1.0 does not", name, i+1, k, v.r.Version)
+		default:
 			v.add(name, "malformed", "%s line %d: the label %q has invalid whitespace (it must be \"Label: value\")", name, i+1, k)
 		}
 		last = strings.TrimSpace(k)
@@ -581,14 +696,31 @@ func (v *verifier) checkBagInfo() map[string][]string {
 		v.add(name, "malformed", "Payload-Oxum %q is not <octets>.<files>", ox[0])
 		return fields
 	}
-	var total int64
-	for _, s := range v.onDisk {
-		total += s
-	}
-	if total != o || len(v.onDisk) != n {
-		v.add(name, "oxum", "Payload-Oxum says %d bytes in %d files, data/ holds %d bytes in %d files", o, n, total, len(v.onDisk))
-	}
+	v.oxum = &[2]int64{o, int64(n)}
 	return fields
+}
+
+// checkOxum compares bag-info.txt's Payload-Oxum with data/. Files an
+// operating system wrote into data/ after sealing, listed in no manifest
+// (a warning of checkNames), are not counted.
+func (v *verifier) checkOxum(name string, listed map[string]bool) {
+	if v.oxum == nil {
+		return
+	}
+	var total, sys int64
+	files := 0
+	for p, s := range v.onDisk {
+		total += s
+		if osFile(p) && !listed[p] {
+			sys += s
+			files++
+		}
+	}
+	o, n := v.oxum[0], v.oxum[1]
+	if total-sys == o && int64(len(v.onDisk)-files) == n {
+		return
+	}
+	v.add(name, "oxum", "Payload-Oxum says %d bytes in %d files, data/ holds %d bytes in %d files", o, n, total, len(v.onDisk))
 }
 
 // checkFetch reports fetch.txt: verify downloads nothing, so a file it

@@ -33,20 +33,22 @@ var invalidBags = map[string]struct{ kind, file, says string }{
 	"bag-info-line-without-colon":                {"malformed", "bag-info.txt", "line 2"},
 	"bag-info-continuation-without-label":        {"malformed", "bag-info.txt", "no label"},
 	"case-only-different-name":                   {"missing", "data/Test-File.txt", "differs only in case"},
-	"duplicate-manifest-entry":                   {"duplicate", "data/test-file.txt", "listed twice"},
+	"duplicate-manifest-entry":                   {"duplicate", "data/test-file.txt", "listed twice in manifest-sha256.txt with different checksums"},
 	"tag-file-changed":                           {"changed", "bag-info.txt", "has changed"},
 	"missing-data-directory":                     {"missing", "data/", "payload folder"},
 	"malformed-manifest-line":                    {"malformed", "manifest-sha256.txt", "line 1"},
 	"payload-manifest-lists-tag-file":            {"malformed", "manifest-sha256.txt", "not in data/"},
 	"fetch-txt-file-not-fetched":                 {"unsupported", "fetch.txt", "does not fetch"},
+	// 1.0 only: 0.97 allowed the space (v0.97/valid has the same bag).
+	"uncommon-metadata-separators": {"malformed", "bag-info.txt", `"Test-Tag " has invalid whitespace`},
 }
 
 // TestConformance runs verify over every bag of testdata/bagit: the valid
 // ones pass, the invalid ones fail for the reason their name gives.
 func TestConformance(t *testing.T) {
-	var valid, invalid int
+	var valid, invalid, warned int
 	for _, version := range []string{"v0.97", "v1.0"} {
-		for _, kind := range []string{"valid", "invalid"} {
+		for _, kind := range []string{"valid", "invalid", "warning"} {
 			bags, err := os.ReadDir(filepath.Join("testdata", "bagit", version, kind))
 			if err != nil {
 				t.Fatal(err)
@@ -63,6 +65,23 @@ func TestConformance(t *testing.T) {
 						valid++
 						if !r.OK {
 							t.Fatalf("a valid bag failed: %+v", r.Problems)
+						}
+						if want, ok := validWithWarning[version+"/"+name]; ok && !hasProblem(r.Warnings, want) {
+							t.Errorf("want the warning %s %s %q, got %+v", want.kind, want.file, want.says, r.Warnings)
+						}
+						return
+					}
+					if kind == "warning" {
+						warned++
+						if !r.OK {
+							t.Fatalf("a bag with warnings only failed: %+v", r.Problems)
+						}
+						want, ok := warningBags[name]
+						if !ok {
+							t.Fatalf("no expected warning for %s: add it to warningBags", name)
+						}
+						if !hasProblem(r.Warnings, want) {
+							t.Errorf("want the warning %s %s %q, got %+v", want.kind, want.file, want.says, r.Warnings)
 						}
 						return
 					}
@@ -84,10 +103,38 @@ func TestConformance(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d valid bags verified, %d invalid bags failed for their reason", valid, invalid)
-	if valid < 20 || invalid < 40 {
-		t.Errorf("only %d valid and %d invalid bags were found", valid, invalid)
+	t.Logf("%d valid bags verified, %d invalid bags failed for their reason, %d bags verified with their warning", valid, invalid, warned)
+	if valid < 20 || invalid < 40 || warned < 12 {
+		t.Errorf("only %d valid, %d invalid and %d warning bags were found", valid, invalid, warned)
 	}
+}
+
+type wantProblem struct{ kind, file, says string }
+
+func hasProblem(ps []Problem, want wantProblem) bool {
+	for _, p := range ps {
+		if p.Problem == want.kind && p.File == want.file && strings.Contains(p.Message, want.says) {
+			return true
+		}
+	}
+	return false
+}
+
+// warningBags: valid bags that bagit-python and bagit-java's linter accept
+// with a warning (testdata/bagit/README.md); verify passes each and names
+// the file.
+var warningBags = map[string]wantProblem{
+	"filename-normalization":                                  {"name-collision", "data/caf\u00e9.txt", `"data/cafe\u0301.txt" and "data/caf\u00e9.txt" differ only in case or Unicode form`},
+	"same-filename-listed-twice-with-different-normalization": {"normalization", "data/cafe\u0301.txt", "the same name in another Unicode form"},
+	"names-differ-only-in-case":                               {"name-collision", "data/test-file.txt", `"data/Test-File.txt" and "data/test-file.txt" differ only in case`},
+	"file-listed-twice-same-checksum":                         {"duplicate", "data/test-file.txt", "listed twice in manifest-sha256.txt with the same checksum"},
+	"md5sum-binary-mode-manifest":                             {"md5sum-style", "manifest-md5.txt", "binary-mode marker"},
+	"special-system-files":                                    {"system-file", "data/.DS_Store", "not in the manifest"},
+}
+
+// validWithWarning: valid bags that must still carry a warning.
+var validWithWarning = map[string]wantProblem{
+	"v0.97/uncommon-metadata-separators": {"separator", "bag-info.txt", `"Test-Tag " has space before its colon, which BagIt 0.97 allows and 1.0 does not`},
 }
 
 // TestVerifyZipAndChinesePath: a bundle under a Chinese path, its --zip,

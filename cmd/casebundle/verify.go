@@ -58,6 +58,9 @@ func runVerify(_ context.Context, opt verifyOptions, out io.Writer) error {
 		for _, p := range r.Problems {
 			fmt.Fprintf(out, "%s: %s: %s\n", p.Problem, p.File, p.Message)
 		}
+		for _, p := range r.Warnings {
+			fmt.Fprintf(out, "warning: %s: %s\n", p.File, p.Message)
+		}
 		for _, p := range r.Notes {
 			fmt.Fprintf(out, "note: %s: %s\n", p.File, p.Message)
 		}
