@@ -3,6 +3,8 @@ package templates
 import (
 	"slices"
 	"time"
+
+	"github.com/casebundle/casebundle/internal/tz"
 )
 
 // drawChronology draws 事件时间线: every dated event in time order, with
@@ -53,5 +55,5 @@ func eventTime(e Event) time.Time {
 		return e.Time
 	}
 	t := e.Time
-	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), beijing)
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), tz.Shanghai)
 }

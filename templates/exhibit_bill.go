@@ -7,6 +7,7 @@ import (
 
 	"github.com/casebundle/casebundle/evidence"
 	"github.com/casebundle/casebundle/internal/money"
+	"github.com/casebundle/casebundle/internal/tz"
 )
 
 // A bill is shown as its rows in a table. The rows of the case's payments
@@ -285,7 +286,7 @@ func (dc *doc) billRows(ex *Exhibit, b *evidence.Bill, marks []int, keep []bool)
 		}
 		when := "—"
 		if !r.Time.IsZero() {
-			when = r.Time.In(beijing).Format("2006-01-02 15:04:05")
+			when = r.Time.In(tz.Shanghai).Format("2006-01-02 15:04:05")
 		}
 		amount := r.Amount.Grouped()
 		id := strings.TrimSpace(r.TxnID)

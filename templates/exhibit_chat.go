@@ -7,6 +7,7 @@ import (
 
 	"github.com/casebundle/casebundle/evidence"
 	"github.com/casebundle/casebundle/internal/money"
+	"github.com/casebundle/casebundle/internal/tz"
 )
 
 // The transcript of a chat: every message, in the order of the export, as
@@ -249,7 +250,7 @@ func (t *transcript) when(m *evidence.ChatMessage) (day, clock string) {
 	}
 	tm := m.Time
 	if m.ZoneKnown {
-		tm = tm.In(beijing)
+		tm = tm.In(tz.Shanghai)
 	}
 	return tm.Format(time.DateOnly), tm.Format(time.TimeOnly)
 }

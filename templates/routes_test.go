@@ -17,6 +17,7 @@ import (
 
 	"github.com/casebundle/casebundle/evidence"
 	"github.com/casebundle/casebundle/internal/money"
+	"github.com/casebundle/casebundle/internal/tz"
 )
 
 var (
@@ -394,7 +395,7 @@ func TestDeadlines(t *testing.T) {
 			d := &Dossier{ComplaintType: tt.complaintType, Platform: tt.platform, Transactions: tt.txns}
 			var got []string
 			for _, dl := range deadlines(d) {
-				got = append(got, fmt.Sprintf("%d@%s", dl.kind, dl.due.In(beijing).Format("2006-01-02 15:04")))
+				got = append(got, fmt.Sprintf("%d@%s", dl.kind, dl.due.In(tz.Shanghai).Format("2006-01-02 15:04")))
 			}
 			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
 				t.Errorf("deadlines = %v, want %v", got, tt.want)

@@ -8,11 +8,8 @@ import (
 
 	"github.com/casebundle/casebundle/evidence"
 	"github.com/casebundle/casebundle/internal/money"
+	"github.com/casebundle/casebundle/internal/tz"
 )
-
-// beijing is the zone every time of the dossier is shown in. A fixed zone,
-// so that the dossier does not depend on the tzdata of the machine.
-var beijing = time.FixedZone("UTC+8", 8*3600)
 
 // words is the wording of one language. Every fixed string of the dossier
 // comes from here, so a page file never holds Chinese or English text.
@@ -347,7 +344,7 @@ var zhWords = &words{
 		if t.IsZero() {
 			return "　　年　　月　　日"
 		}
-		b := t.In(beijing)
+		b := t.In(tz.Shanghai)
 		return fmt.Sprintf("%d年%d月%d日", b.Year(), int(b.Month()), b.Day())
 	},
 	civilHeading: func(n int, label string) string {
@@ -642,7 +639,7 @@ var enWords = &words{
 		if t.IsZero() {
 			return "____________"
 		}
-		return t.In(beijing).Format("2 January 2006")
+		return t.In(tz.Shanghai).Format("2 January 2006")
 	},
 	civilHeading: func(n int, label string) string { return "Exhibit " + strconv.Itoa(n) + " (index no. " + label + ")" },
 
@@ -684,7 +681,7 @@ func (w *words) when(t time.Time) string {
 	if t.IsZero() {
 		return w.unknownTime
 	}
-	return t.In(beijing).Format("2006-01-02 15:04:05") + w.zoneSuffix
+	return t.In(tz.Shanghai).Format("2006-01-02 15:04:05") + w.zoneSuffix
 }
 
 // whenShort shows an instant in Beijing time without the zone, for tables
@@ -693,7 +690,7 @@ func (w *words) whenShort(t time.Time) string {
 	if t.IsZero() {
 		return w.unknownTime
 	}
-	return t.In(beijing).Format("2006-01-02 15:04:05")
+	return t.In(tz.Shanghai).Format("2006-01-02 15:04:05")
 }
 
 // captured shows a capture time: in Beijing time when the zone is known,
