@@ -253,7 +253,7 @@ var zhWords = &words{
 	capProves:     "证明目的",
 	capSource:     "证据来源",
 	capFindings:   "核查发现",
-	bytes:         func(n int64) string { return groupInt(n) + " 字节" },
+	bytes:         func(n int64) string { return money.Grouped(n) + " 字节" },
 	kinds: map[evidence.Kind]string{
 		evidence.KindImage:    "图片",
 		evidence.KindChat:     "聊天记录",
@@ -525,7 +525,7 @@ var enWords = &words{
 	capProves:     "Purpose",
 	capSource:     "Source",
 	capFindings:   "Findings",
-	bytes:         func(n int64) string { return groupInt(n) + " bytes" },
+	bytes:         func(n int64) string { return money.Grouped(n) + " bytes" },
 	kinds: map[evidence.Kind]string{
 		evidence.KindImage:    "image",
 		evidence.KindChat:     "chat",
@@ -738,23 +738,6 @@ func lookup(table map[string]string, key string) string {
 		return v
 	}
 	return key
-}
-
-// groupInt writes n with thousands separators.
-func groupInt(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return sign + b.String()
 }
 
 // material is a checklist entry's name in the dossier's language.
