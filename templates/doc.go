@@ -3,7 +3,7 @@
 // page numbers, the checklist, one section per exhibit and the appendix
 // with the manifest and how to verify it by hand.
 //
-// Render is the one entry point. bundle fills a Dossier; Render lays it out
+// RenderVolumes is the one entry point. bundle fills a Dossier; RenderVolumes lays it out
 // twice (the first pass learns the page count and where every exhibit
 // lands, the second prints them) and reports the pages in a Layout for
 // manifest.json. The same Dossier always gives the same bytes.

@@ -2,7 +2,6 @@ package templates
 
 import (
 	"fmt"
-	"io"
 	"slices"
 
 	"github.com/jung-kurt/gofpdf"
@@ -125,16 +124,6 @@ type doc struct {
 	volume int
 	plan   *volumePlan
 }
-
-// Render draws the dossier as one PDF to w and reports where each exhibit
-// landed: RenderVolumes without a size limit.
-func Render(d *Dossier, w io.Writer) (*Layout, error) {
-	return RenderVolumes(d, 0, func(int) (io.WriteCloser, error) { return nopCloser{w}, nil })
-}
-
-type nopCloser struct{ io.Writer }
-
-func (nopCloser) Close() error { return nil }
 
 // snapshot is what one pass over a volume found: its page count, where
 // its exhibits landed and the first page of each section.
