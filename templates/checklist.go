@@ -10,7 +10,7 @@ import (
 // each is present and where, then the findings on the case as a whole.
 func drawChecklist(dc *doc) {
 	w := dc.w
-	dc.heading(w.hChecklist, 0, 20)
+	dc.sectionHeading(SectionChecklist, 20)
 	if len(dc.d.Checklist) == 0 {
 		dc.para(w.noChecklist, sizeBody, colMuted, 0)
 	} else {

@@ -11,7 +11,7 @@ import (
 // the exhibit it comes from.
 func drawChronology(dc *doc) {
 	w := dc.w
-	dc.heading(w.hChronology, 0, 20)
+	dc.sectionHeading(SectionChronology, 20)
 	if len(dc.d.Events) == 0 {
 		dc.para(w.noEvents, sizeBody, colMuted, 0)
 		dc.setY(dc.y() + 8)

@@ -90,7 +90,7 @@ func civilLabels(exhibits []Exhibit) map[int]string {
 func drawCivilIndex(dc *doc) {
 	w := dc.w
 	dc.newPage()
-	dc.heading(w.hIndex, 0, 20)
+	dc.sectionHeading(SectionIndex, 20)
 	dc.para(w.civilIndexIntro, sizeSmall, colMuted, 0)
 	dc.setY(dc.y() + 1.5)
 	cols := []column{

@@ -18,7 +18,7 @@ func drawComplaintCover(dc *doc) {
 	w := dc.w
 	d := dc.d
 	dc.newPage()
-	dc.bookmark(w.hCover, 0)
+	dc.sectionBookmark(SectionCover)
 
 	dc.setY(contentTop + 2)
 	dc.font(24, colHead)
@@ -78,7 +78,7 @@ func drawComplaintCover(dc *doc) {
 		dc.para(w.statementBlank, sizeSmall, colMuted, 0)
 	} else {
 		if cut {
-			stmt += w.statementMore(dc.sectionPage(w.hNarrative))
+			stmt += w.statementMore(dc.sectionPage(SectionNarrative))
 		}
 		dc.noteBox(stmt, colFillKy, 9.5)
 	}
@@ -149,8 +149,8 @@ func (dc *doc) exhibitRefs(nums []int) string {
 
 // sectionPage is the first page of a section in the second pass, "0" in
 // the first.
-func (dc *doc) sectionPage(heading string) string {
-	if p, ok := dc.sections[heading]; ok && dc.final {
+func (dc *doc) sectionPage(id SectionID) string {
+	if p, ok := dc.sections[id]; ok && dc.final {
 		return strconv.Itoa(p)
 	}
 	return "0"

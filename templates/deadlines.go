@@ -132,7 +132,7 @@ func endOfDay(t time.Time) time.Time {
 // at the time the dossier is generated, and what each rests on.
 func drawDeadlines(dc *doc) {
 	w := dc.w
-	dc.heading(w.hDeadlines, 0, 20)
+	dc.sectionHeading(SectionDeadlines, 20)
 	list := deadlines(dc.d)
 	if len(list) == 0 {
 		dc.para(w.noDeadlines, sizeBody, colMuted, 0)

@@ -16,7 +16,7 @@ func drawExhibits(dc *doc) {
 		ex := &dc.d.Exhibits[i]
 		dc.newPage()
 		if i == 0 {
-			dc.bookmark(w.hExhibits, 0)
+			dc.sectionBookmark(SectionExhibits)
 		}
 		first := dc.pdf.PageNo()
 		sep := "　"

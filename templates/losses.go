@@ -8,7 +8,7 @@ import (
 // ones shaded, and the total of the disputed payments out.
 func drawLosses(dc *doc) {
 	w := dc.w
-	dc.heading(w.hLosses, 0, 20)
+	dc.sectionHeading(SectionLosses, 20)
 	if len(dc.d.Transactions) == 0 {
 		dc.para(w.noTransactions, sizeBody, colMuted, 0)
 		dc.setY(dc.y() + 8)

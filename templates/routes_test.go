@@ -150,11 +150,11 @@ func TestRoutes(t *testing.T) {
 				}
 
 				marks := outline(t, pdf)
-				want := map[string]int{w.hCover: 1}
+				want := map[string]int{w.headings[SectionCover]: 1}
 				for _, h := range headings[l] {
 					want[h] = 0
 				}
-				for _, h := range append(headings[l], w.hCover) {
+				for _, h := range append(headings[l], w.headings[SectionCover]) {
 					found := false
 					for _, m := range marks {
 						found = found || m.Title == h && (want[h] == 0 || m.Page == want[h])

@@ -175,7 +175,7 @@ func drawVolumeExhibits(dc *doc) {
 	if lo == hi {
 		if dc.volume == 0 && dc.plan.multi() {
 			dc.newPage()
-			dc.heading(dc.w.hExhibits, 0, 20)
+			dc.sectionHeading(SectionExhibits, 20)
 			dc.para(volumeWordsFor(dc.w).elsewhere, sizeBody, colMuted, 0)
 		}
 		return
@@ -301,11 +301,6 @@ func newRenderer(d *Dossier) (*renderer, error) {
 	if purpose == "civil" {
 		wd = civilWords(wd, d.Exhibits)
 	}
-	for i, s := range route {
-		if s.title != nil && s.title(wd) == wd.hExhibits {
-			route[i].draw = drawVolumeExhibits
-		}
-	}
 	return &renderer{d: d, w: wd, m: m, purpose: purpose, images: prepareImages(d.Exhibits), route: route}, nil
 }
 
@@ -315,7 +310,7 @@ func (r *renderer) routeOf(v int) []section {
 	if v == 0 {
 		return r.route
 	}
-	return []section{{func(w *words) string { return w.hExhibits }, drawVolumeExhibits}}
+	return []section{{SectionExhibits, drawVolumeExhibits}}
 }
 
 // pass draws volume v once: a first pass when prev is nil, else a final

@@ -34,11 +34,12 @@ type words struct {
 	disputedCount                            func(n int) string
 	tsaLine                                  func(tsa, serial, policy string) string
 
-	// Section headings (DESIGN.md: "The dossier").
-	hNarrative, hLosses, hChronology, hIndex, hChecklist, hAppendix string
-	hCover, hExhibits, hFindings                                    string
-	exhibit                                                         func(n int) string
-	exhibitCont                                                     func(n int) string
+	// Section headings, by section; hFindings heads the findings inside the
+	// checklist.
+	headings    map[SectionID]string
+	hFindings   string
+	exhibit     func(n int) string
+	exhibitCont func(n int) string
 
 	narrativeBlank string
 
@@ -86,10 +87,10 @@ type words struct {
 	listSep      string
 
 	// Deadlines.
-	hDeadlines, noDeadlines, deadlineNote, expired string
-	colDeadline, colFrom, colDue, colStatus        string
-	deadlineName, deadlineBasis                    map[deadlineKind]string
-	hoursLeft, daysLeft                            func(n int) string
+	noDeadlines, deadlineNote, expired      string
+	colDeadline, colFrom, colDue, colStatus string
+	deadlineName, deadlineBasis             map[deadlineKind]string
+	hoursLeft, daysLeft                     func(n int) string
 
 	// Civil evidence index.
 	civilIndexIntro, civilNumbersNote, colOriginal, colRemarks string
@@ -182,15 +183,18 @@ var zhWords = &words{
 		return s
 	},
 
-	hCover:      "封面",
-	hNarrative:  "案情经过",
-	hLosses:     "损失清单",
-	hChronology: "事件时间线",
-	hIndex:      "证据目录",
-	hChecklist:  "材料清单",
-	hExhibits:   "证据",
+	headings: map[SectionID]string{
+		SectionCover:      "封面",
+		SectionNarrative:  "案情经过",
+		SectionLosses:     "损失清单",
+		SectionChronology: "事件时间线",
+		SectionDeadlines:  "期限",
+		SectionIndex:      "证据目录",
+		SectionChecklist:  "材料清单",
+		SectionExhibits:   "证据",
+		SectionAppendix:   "附录 哈希清单与核验方法",
+	},
 	hFindings:   "核查发现",
-	hAppendix:   "附录 哈希清单与核验方法",
 	exhibit:     func(n int) string { return "证据" + strconv.Itoa(n) },
 	exhibitCont: func(n int) string { return "证据" + strconv.Itoa(n) + "（续）" },
 
@@ -304,7 +308,6 @@ var zhWords = &words{
 	exhibitAt:    func(n int, pages string) string { return "证据" + strconv.Itoa(n) + "（第" + pages + "页）" },
 	listSep:      "、",
 
-	hDeadlines:   "期限",
 	noDeadlines:  "（未登记带时间的支出交易，无法计算期限。请在 case.yaml 的 transactions 中填写交易时间。）",
 	deadlineNote: "以上日期按北京时间计算，“状态”按本材料生成时计。期间最后一日是法定休假日的，以休假日结束的次日为期间的最后一日（《民法典》第二百零三条）；诉讼时效可因起诉、请求对方履行、对方同意履行等中断并重新计算（《民法典》第一百九十五条）。",
 	expired:      "已过",
@@ -454,15 +457,18 @@ var enWords = &words{
 		return s
 	},
 
-	hCover:      "Cover",
-	hNarrative:  "Narrative",
-	hLosses:     "Losses",
-	hChronology: "Chronology",
-	hIndex:      "Evidence index",
-	hChecklist:  "Checklist",
-	hExhibits:   "Exhibits",
+	headings: map[SectionID]string{
+		SectionCover:      "Cover",
+		SectionNarrative:  "Narrative",
+		SectionLosses:     "Losses",
+		SectionChronology: "Chronology",
+		SectionDeadlines:  "Deadlines",
+		SectionIndex:      "Evidence index",
+		SectionChecklist:  "Checklist",
+		SectionExhibits:   "Exhibits",
+		SectionAppendix:   "Appendix: manifest and verification",
+	},
 	hFindings:   "Findings",
-	hAppendix:   "Appendix: manifest and verification",
 	exhibit:     func(n int) string { return "Exhibit " + strconv.Itoa(n) },
 	exhibitCont: func(n int) string { return "Exhibit " + strconv.Itoa(n) + " (continued)" },
 
@@ -584,7 +590,6 @@ var enWords = &words{
 	},
 	listSep: "; ",
 
-	hDeadlines:   "Deadlines",
 	noDeadlines:  "(No payment out with a time is recorded, so no deadline can be computed. Give the time of each payment under transactions in case.yaml.)",
 	deadlineNote: "Dates are Beijing dates; the status is as at the time this dossier was generated. A period whose last day is a public holiday ends on the day after the holiday (Civil Code, Art. 203); the limitation period restarts when it is interrupted, e.g. by suing, by demanding payment or by the other party agreeing to pay (Civil Code, Art. 195).",
 	expired:      "passed",
