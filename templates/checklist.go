@@ -90,16 +90,7 @@ func (dc *doc) severity(s evidence.Severity) string {
 // message is a finding's text in the dossier's language, falling back to
 // the other one.
 func (dc *doc) message(f evidence.Finding) string {
-	if dc.w.lang == "en" {
-		if f.MessageEn != "" {
-			return f.MessageEn
-		}
-		return f.MessageZh
-	}
-	if f.MessageZh != "" {
-		return f.MessageZh
-	}
-	return f.MessageEn
+	return dc.w.pick(f.MessageZh, f.MessageEn)
 }
 
 // isReceipt reports the checklist entry of the police receipt.

@@ -27,10 +27,7 @@ func drawChronology(dc *doc) {
 			local = true
 			when = e.Time.Format("2006-01-02 15:04:05") + " *"
 		}
-		text := e.TextZh
-		if w.lang == "en" && e.TextEn != "" || text == "" {
-			text = e.TextEn
-		}
+		text := w.pick(e.TextZh, e.TextEn)
 		ex := "—"
 		if e.Exhibit > 0 {
 			ex = w.exhibitList([]int{e.Exhibit})

@@ -175,10 +175,7 @@ func (dc *doc) remarks(ex *Exhibit) string {
 	if ex.Item == nil || len(ex.Item.Findings) == 0 {
 		return w.noRemarks
 	}
-	n := 20
-	if w.lang == "en" {
-		n = 40
-	}
+	n := w.remarkRunes
 	var parts []string
 	for i, f := range ex.Item.Findings {
 		if i == 2 {

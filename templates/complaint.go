@@ -36,7 +36,7 @@ func drawComplaintCover(dc *doc) {
 	rows = append(rows,
 		[]string{w.claimant[dc.purpose], dc.party(d.Claimant, false)},
 		[]string{w.respondent[dc.purpose], dc.party(d.Respondent, false)},
-		[]string{w.disputedAmount, w.money(d.LossTotal)},
+		[]string{w.disputedAmount, w.money(d.LossTotal) + w.yuanUnit},
 		[]string{w.caseID, dc.orNotGiven(d.CaseID)},
 	)
 	dc.table(&table{cols: []column{{width: 34, align: "L"}, {width: contentW - 34, align: "L"}}, rows: rows, keyColumn: true, size: 9})

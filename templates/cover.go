@@ -41,7 +41,7 @@ func drawCover(dc *doc) {
 			disputed++
 		}
 	}
-	loss := w.money(dc.d.LossTotal)
+	loss := w.money(dc.d.LossTotal) + w.yuanUnit
 	if disputed > 0 {
 		loss += w.disputedCount(disputed)
 	}
@@ -161,8 +161,5 @@ func (dc *doc) orNotGiven(s string) string {
 
 // colon is the label separator of the language.
 func (dc *doc) colon() string {
-	if dc.w.lang == "en" {
-		return ": "
-	}
-	return "："
+	return dc.w.colon
 }

@@ -43,7 +43,7 @@ var (
 // exhibitBill draws a bill export: a block of facts, then its rows.
 func (dc *doc) exhibitBill(ex *Exhibit) {
 	b := ex.Item.Bill
-	e := dc.w.ev()
+	e := dc.w
 	marks, names := dc.billMarks(b)
 	dc.subheading(e.billFacts, 16)
 	dc.table(&table{cols: captionCols, rows: dc.billFacts(b, marks), keyColumn: true, size: sizeSmall})
@@ -163,7 +163,7 @@ func billKeep(marks []int) []bool {
 // billFacts lists what the bill is: who issued it, its format, account,
 // period, row count, totals each way and the rows of the case.
 func (dc *doc) billFacts(b *evidence.Bill, marks []int) [][]string {
-	w, e := dc.w, dc.w.ev()
+	w, e := dc.w, dc.w
 	provider := b.Provider
 	if p, ok := e.providers[b.Provider]; ok {
 		provider = p
@@ -208,11 +208,11 @@ func (dc *doc) billFacts(b *evidence.Bill, marks []int) [][]string {
 		{e.billAccount, dash(b.Account)},
 		{e.billPeriod, period},
 		{e.billRows, count},
-		{e.billOut, e.billCountSum(num[0], dc.yuan(sum[0]))},
-		{e.billIn, e.billCountSum(num[1], dc.yuan(sum[1]))},
+		{e.billOut, e.billCountSum(num[0], dc.w.money(sum[0]))},
+		{e.billIn, e.billCountSum(num[1], dc.w.money(sum[1]))},
 	}
 	if num[2] > 0 {
-		rows = append(rows, []string{e.billNeutral, e.billCountSum(num[2], dc.yuan(sum[2]))})
+		rows = append(rows, []string{e.billNeutral, e.billCountSum(num[2], dc.w.money(sum[2]))})
 	}
 	return append(rows, []string{e.billRelevant, relevant})
 }
@@ -228,7 +228,7 @@ type billItem struct {
 // the amount on one line each, the date over the time, the rest of the
 // width shared by the counterparty and the goods.
 func (dc *doc) billColumns(b *evidence.Bill, keep []bool, lineW, amountW, idW float64) []column {
-	e := dc.w.ev()
+	e := dc.w
 	pad := 2 * cellPadX
 	tw := func(s string) float64 { return dc.m.textWidth(s, sizeTiny) + pad + 0.3 }
 	lineCol := max(tw("★ "+strconv.Itoa(int(lineW))), tw(e.colLine))
@@ -260,7 +260,7 @@ func (dc *doc) billColumns(b *evidence.Bill, keep []bool, lineW, amountW, idW fl
 // billRows draws the rows kept, with a band for every run of rows left
 // out, the header repeated on every page.
 func (dc *doc) billRows(ex *Exhibit, b *evidence.Bill, marks []int, keep []bool) {
-	e := dc.w.ev()
+	e := dc.w
 	var items []billItem
 	maxLine, amountW, idW := 0, 0.0, 0.0
 	for i := 0; i < len(b.Rows); {

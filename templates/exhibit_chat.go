@@ -42,7 +42,7 @@ const (
 // exhibitChat draws a chat export: a block of facts, then the transcript.
 func (dc *doc) exhibitChat(ex *Exhibit) {
 	c := ex.Item.Chat
-	e := dc.w.ev()
+	e := dc.w
 	dc.subheading(e.chatFacts, 16)
 	dc.table(&table{cols: captionCols, rows: dc.chatFacts(c), keyColumn: true, size: sizeSmall})
 	dc.gap(4)
@@ -68,7 +68,7 @@ func (dc *doc) exhibitChat(ex *Exhibit) {
 // chatFacts lists what the chat is: format, participants, the user,
 // message counts by type, period and transfers.
 func (dc *doc) chatFacts(c *evidence.Chat) [][]string {
-	w, e := dc.w, dc.w.ev()
+	w, e := dc.w, dc.w
 	format := c.Format
 	if f, ok := e.chatFormats[c.Format]; ok {
 		format = f + " (" + c.Format + ")"
@@ -115,7 +115,7 @@ var chatKindOrder = []evidence.MessageType{
 
 // chatKinds counts the messages by type: "文字 10、图片 1、…".
 func (dc *doc) chatKinds(c *evidence.Chat) string {
-	e := dc.w.ev()
+	e := dc.w
 	count := map[evidence.MessageType]int{}
 	for _, m := range c.Messages {
 		t := m.Type
@@ -137,7 +137,7 @@ func (dc *doc) chatKinds(c *evidence.Chat) string {
 // adds up the money each way; amounts the export does not carry are
 // counted apart.
 func (dc *doc) chatTransferSummary(c *evidence.Chat) string {
-	e := dc.w.ev()
+	e := dc.w
 	ts := c.Transfers()
 	if len(ts) == 0 {
 		return e.chatNoTransfers
@@ -154,19 +154,11 @@ func (dc *doc) chatTransferSummary(c *evidence.Chat) string {
 			in += m.Transfer.Amount
 		}
 	}
-	s := e.chatTransferSum(len(ts), dc.yuan(out), dc.yuan(in))
+	s := e.chatTransferSum(len(ts), dc.w.money(out), dc.w.money(in))
 	if unknown > 0 {
 		s += dc.w.listSep + strconv.Itoa(unknown) + " " + e.amountUnknown
 	}
 	return s
-}
-
-// yuan writes an amount with its currency sign: "¥5,000.00", "CNY 5,000.00".
-func (dc *doc) yuan(f money.Fen) string {
-	if dc.w.lang == "en" {
-		return "CNY " + f.Grouped()
-	}
-	return "¥" + f.Grouped()
 }
 
 // chatPayer names the two sides of a chat between the user and one other
@@ -303,7 +295,7 @@ func (t *transcript) notice(m *evidence.ChatMessage, clock string) {
 	dc := t.dc
 	text := strings.TrimSpace(m.Text)
 	if m.Type == evidence.MsgRecall && !strings.Contains(text, "撤回") && !strings.Contains(strings.ToLower(text), "recall") {
-		text = strings.TrimSpace(m.Sender + " " + dc.w.ev().recalled + " " + text)
+		text = strings.TrimSpace(m.Sender + " " + dc.w.recalled + " " + text)
 	}
 	if clock != "" {
 		text = clock + "  " + text
@@ -326,7 +318,7 @@ func (t *transcript) notice(m *evidence.ChatMessage, clock string) {
 // bubble is the content of a message's bubble and its colours.
 func (t *transcript) bubble(m *evidence.ChatMessage) (lines []bubbleLine, fill, border rgb) {
 	dc := t.dc
-	e := dc.w.ev()
+	e := dc.w
 	inner := t.maxInner()
 	add := func(s string, size float64, c rgb, bold bool) {
 		for _, ln := range dc.m.wrap(dc.m.clean(s, true), size, inner) {
@@ -369,7 +361,7 @@ func (t *transcript) bubble(m *evidence.ChatMessage) (lines []bubbleLine, fill, 
 // transferLine is the money line of a transfer or red packet:
 // "¥5,000.00 转账 · 李明 → 张三 · 已收款".
 func (t *transcript) transferLine(m *evidence.ChatMessage) string {
-	e := t.dc.w.ev()
+	e := t.dc.w
 	kind := e.transfer
 	if m.Type == evidence.MsgRedPacket {
 		kind = e.redPacket
@@ -378,7 +370,7 @@ func (t *transcript) transferLine(m *evidence.ChatMessage) string {
 	if tr == nil {
 		return kind + " · " + e.amountUnknown
 	}
-	parts := []string{t.dc.yuan(tr.Amount) + " " + kind}
+	parts := []string{t.dc.w.money(tr.Amount) + " " + kind}
 	switch {
 	case tr.Direction == "out" && t.payer.ok:
 		parts = append(parts, t.payer.me+" → "+t.payer.other)
@@ -395,18 +387,10 @@ func (t *transcript) transferLine(m *evidence.ChatMessage) string {
 	return strings.Join(parts, " · ")
 }
 
-// transferStatusEn translates the transfer states the chat readers set.
-var transferStatusEn = map[string]string{"待收款": "awaiting receipt", "已收款": "received", "已退还": "refunded", "已过期": "expired"}
-
 // transferStatus is a transfer's state in the dossier's language; a state
 // the table does not know is shown as the export wrote it.
 func (dc *doc) transferStatus(s string) string {
-	if dc.w.lang == "en" {
-		if en, ok := transferStatusEn[s]; ok {
-			return en
-		}
-	}
-	return s
+	return lookup(dc.w.transferStates, s)
 }
 
 // maxInner is the widest text a bubble holds.

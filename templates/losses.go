@@ -65,7 +65,7 @@ func drawLosses(dc *doc) {
 		},
 	})
 	dc.setY(dc.y() + 1.5)
-	dc.para(strings.TrimSpace(w.timesNote+" "+w.lossTotal+dc.colon()+w.money(dc.d.LossTotal)), sizeSmall, colMuted, 0)
+	dc.para(strings.TrimSpace(w.timesNote+" "+w.lossTotal+dc.colon()+w.money(dc.d.LossTotal)+w.yuanUnit), sizeSmall, colMuted, 0)
 	dc.setY(dc.y() + 8)
 }
 

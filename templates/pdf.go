@@ -213,7 +213,7 @@ func (dc *doc) setup() {
 	pdf.SetCreator(software, true)
 	title := dc.title() + " — " + dc.w.coverTitle[dc.purpose]
 	if dc.plan.multi() {
-		title += " — " + volumeWordsFor(dc.w).of(dc.volume+1, dc.plan.count())
+		title += " — " + dc.w.volOf(dc.volume+1, dc.plan.count())
 	}
 	pdf.SetTitle(dc.m.clean(title, false), true)
 	pdf.SetSubject(dc.w.coverTitle[dc.purpose], true)
@@ -279,7 +279,7 @@ func (dc *doc) footer() {
 	dc.textAt(marginL, y, third, h, dc.m.fit(dc.w.footerCase+id, sizeSmall, third-2), "L")
 	page := dc.w.pageOf(pdf.PageNo(), total)
 	if dc.plan.multi() {
-		page = dc.m.fit(page+"  ·  "+volumeWordsFor(dc.w).of(dc.volume+1, dc.plan.count()), sizeSmall, third)
+		page = dc.m.fit(page+"  ·  "+dc.w.volOf(dc.volume+1, dc.plan.count()), sizeSmall, third)
 	}
 	dc.textAt(marginL+third, y, third, h, page, "C")
 	dc.textAt(marginL+2*third, y, third, h, dc.m.fit(dc.w.footerManifest+dc.m.clean(digest, false), sizeSmall, third-2), "R")
