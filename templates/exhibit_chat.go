@@ -42,20 +42,20 @@ const (
 // exhibitChat draws a chat export: a block of facts, then the transcript.
 func (dc *doc) exhibitChat(ex *Exhibit) {
 	c := ex.Item.Chat
-	e := dc.w
-	dc.subheading(e.chatFacts, 16)
+	w := dc.w
+	dc.subheading(w.chatFacts, 16)
 	dc.table(&table{cols: captionCols, rows: dc.chatFacts(c), keyColumn: true, size: sizeSmall})
 	dc.gap(4)
-	dc.subheading(e.chatTranscript, 20)
+	dc.subheading(w.chatTranscript, 20)
 	if c.ZoneKnown() {
-		dc.para(e.chatZoneBeijing, sizeSmall, colMuted, 0)
+		dc.para(w.chatZoneBeijing, sizeSmall, colMuted, 0)
 	} else {
-		dc.para(e.chatZoneLocal, sizeSmall, colMuted, 0)
+		dc.para(w.chatZoneLocal, sizeSmall, colMuted, 0)
 	}
-	dc.para(e.chatLegend, sizeSmall, colMuted, 0)
+	dc.para(w.chatLegend, sizeSmall, colMuted, 0)
 	dc.gap(2)
 	if len(c.Messages) == 0 {
-		dc.para(e.chatEmpty, sizeBody, colMuted, 0)
+		dc.para(w.chatEmpty, sizeBody, colMuted, 0)
 		return
 	}
 	t := &transcript{dc: dc, ex: ex, chat: c, payer: chatPayer(c)}
@@ -68,40 +68,40 @@ func (dc *doc) exhibitChat(ex *Exhibit) {
 // chatFacts lists what the chat is: format, participants, the user,
 // message counts by type, period and transfers.
 func (dc *doc) chatFacts(c *evidence.Chat) [][]string {
-	w, e := dc.w, dc.w
+	w := dc.w
 	format := c.Format
-	if f, ok := e.chatFormats[c.Format]; ok {
+	if f, ok := w.chatFormats[c.Format]; ok {
 		format = f + " (" + c.Format + ")"
 	}
-	me := e.chatMeUnknown
+	me := w.chatMeUnknown
 	if c.Me != "" {
 		me = c.Me
 		if c.MeInferred {
-			me += e.chatMeInferred
+			me += w.chatMeInferred
 		}
 	}
 	n, parts, first, last := c.Meta()
 	rows := [][]string{
-		{e.chatFormat, format},
-		{e.chatParticipants, dash(strings.Join(parts, w.listSep))},
-		{e.chatMe, me},
-		{e.chatMessages, e.chatCount(n, dc.chatKinds(c))},
+		{w.chatFormat, format},
+		{w.chatParticipants, dash(strings.Join(parts, w.listSep))},
+		{w.chatMe, me},
+		{w.chatMessages, w.chatCount(n, dc.chatKinds(c))},
 	}
 	if !first.IsZero() {
 		zk := c.ZoneKnown()
-		rows = append(rows, []string{e.chatPeriod,
-			w.captured(&evidence.Captured{Time: first, ZoneKnown: zk}) + e.to + w.captured(&evidence.Captured{Time: last, ZoneKnown: zk})})
+		rows = append(rows, []string{w.chatPeriod,
+			w.captured(&evidence.Captured{Time: first, ZoneKnown: zk}) + w.to + w.captured(&evidence.Captured{Time: last, ZoneKnown: zk})})
 	}
-	rows = append(rows, []string{e.chatTransfers, dc.chatTransferSummary(c)})
+	rows = append(rows, []string{w.chatTransfers, dc.chatTransferSummary(c)})
 	var gaps []string
 	if c.Skipped > 0 {
-		gaps = append(gaps, e.chatSkipped(c.Skipped))
+		gaps = append(gaps, w.chatSkipped(c.Skipped))
 	}
 	if c.Truncated {
-		gaps = append(gaps, e.chatTruncated)
+		gaps = append(gaps, w.chatTruncated)
 	}
 	if len(gaps) > 0 {
-		rows = append(rows, []string{e.chatNotListed, strings.Join(gaps, "\n")})
+		rows = append(rows, []string{w.chatNotListed, strings.Join(gaps, "\n")})
 	}
 	return rows
 }
@@ -115,11 +115,11 @@ var chatKindOrder = []evidence.MessageType{
 
 // chatKinds counts the messages by type: "文字 10、图片 1、…".
 func (dc *doc) chatKinds(c *evidence.Chat) string {
-	e := dc.w
+	w := dc.w
 	count := map[evidence.MessageType]int{}
 	for _, m := range c.Messages {
 		t := m.Type
-		if _, ok := e.msgName[t]; !ok {
+		if _, ok := w.msgName[t]; !ok {
 			t = evidence.MsgOther
 		}
 		count[t]++
@@ -127,7 +127,7 @@ func (dc *doc) chatKinds(c *evidence.Chat) string {
 	var parts []string
 	for _, t := range chatKindOrder {
 		if n := count[t]; n > 0 {
-			parts = append(parts, e.msgName[t]+" "+strconv.Itoa(n))
+			parts = append(parts, w.msgName[t]+" "+strconv.Itoa(n))
 		}
 	}
 	return strings.Join(parts, dc.w.listSep)
@@ -137,10 +137,10 @@ func (dc *doc) chatKinds(c *evidence.Chat) string {
 // adds up the money each way; amounts the export does not carry are
 // counted apart.
 func (dc *doc) chatTransferSummary(c *evidence.Chat) string {
-	e := dc.w
+	w := dc.w
 	ts := c.Transfers()
 	if len(ts) == 0 {
-		return e.chatNoTransfers
+		return w.chatNoTransfers
 	}
 	var out, in money.Fen
 	unknown := 0
@@ -154,9 +154,9 @@ func (dc *doc) chatTransferSummary(c *evidence.Chat) string {
 			in += m.Transfer.Amount
 		}
 	}
-	s := e.chatTransferSum(len(ts), dc.w.money(out), dc.w.money(in))
+	s := w.chatTransferSum(len(ts), dc.w.money(out), dc.w.money(in))
 	if unknown > 0 {
-		s += dc.w.listSep + strconv.Itoa(unknown) + " " + e.amountUnknown
+		s += dc.w.listSep + strconv.Itoa(unknown) + " " + w.amountUnknown
 	}
 	return s
 }
@@ -318,7 +318,7 @@ func (t *transcript) notice(m *evidence.ChatMessage, clock string) {
 // bubble is the content of a message's bubble and its colours.
 func (t *transcript) bubble(m *evidence.ChatMessage) (lines []bubbleLine, fill, border rgb) {
 	dc := t.dc
-	e := dc.w
+	w := dc.w
 	inner := t.maxInner()
 	add := func(s string, size float64, c rgb, bold bool) {
 		for _, ln := range dc.m.wrap(dc.m.clean(s, true), size, inner) {
@@ -336,16 +336,16 @@ func (t *transcript) bubble(m *evidence.ChatMessage) (lines []bubbleLine, fill, 
 		add(t.transferLine(m), sizeSmall, colTransferTx, true)
 		switch {
 		case m.Transfer != nil && m.Transfer.Memo != "":
-			add(e.memo+m.Transfer.Memo, sizeSmall, colText, false)
-		case m.Transfer == nil && text != "" && text != "["+e.transfer+"]" && text != "[转账]" && text != "[红包]":
+			add(w.memo+m.Transfer.Memo, sizeSmall, colText, false)
+		case m.Transfer == nil && text != "" && text != "["+w.transfer+"]" && text != "[转账]" && text != "[红包]":
 			add(text, sizeSmall, colText, false)
 		}
 	case evidence.MsgText:
 		add(text, sizeSmall, colText, false)
 	default:
-		marker := e.msgKind[m.Type]
+		marker := w.msgKind[m.Type]
 		if marker == "" {
-			marker = e.msgKind[evidence.MsgOther]
+			marker = w.msgKind[evidence.MsgOther]
 		}
 		if !strings.HasPrefix(text, "[") && !strings.HasPrefix(text, "【") {
 			text = strings.TrimSpace(marker + " " + text)
@@ -361,14 +361,14 @@ func (t *transcript) bubble(m *evidence.ChatMessage) (lines []bubbleLine, fill, 
 // transferLine is the money line of a transfer or red packet:
 // "¥5,000.00 转账 · 李明 → 张三 · 已收款".
 func (t *transcript) transferLine(m *evidence.ChatMessage) string {
-	e := t.dc.w
-	kind := e.transfer
+	w := t.dc.w
+	kind := w.transfer
 	if m.Type == evidence.MsgRedPacket {
-		kind = e.redPacket
+		kind = w.redPacket
 	}
 	tr := m.Transfer
 	if tr == nil {
-		return kind + " · " + e.amountUnknown
+		return kind + " · " + w.amountUnknown
 	}
 	parts := []string{t.dc.w.money(tr.Amount) + " " + kind}
 	switch {
@@ -377,9 +377,9 @@ func (t *transcript) transferLine(m *evidence.ChatMessage) string {
 	case tr.Direction == "in" && t.payer.ok:
 		parts = append(parts, t.payer.other+" → "+t.payer.me)
 	case tr.Direction == "out":
-		parts = append(parts, e.payOut)
+		parts = append(parts, w.payOut)
 	case tr.Direction == "in":
-		parts = append(parts, e.payIn)
+		parts = append(parts, w.payIn)
 	}
 	if tr.Status != "" {
 		parts = append(parts, t.dc.transferStatus(tr.Status))

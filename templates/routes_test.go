@@ -179,6 +179,8 @@ func TestRoutes(t *testing.T) {
 	}
 }
 
+// dc is the label separator the dossier must use, written out here rather
+// than read from the wording so that the test checks the wording.
 func dc(w *words) string {
 	if w.lang == "en" {
 		return ": "
