@@ -86,7 +86,7 @@ type section struct {
 }
 
 // routeFor returns the sections of the dossier for a purpose, in the order
-// DESIGN.md gives, each route with its own first page and evidence index:
+// of sectionIDs, each route with its own first page and evidence index:
 //
 //   - complaint: page 1 is the complaint form (parties, payments with their
 //     transaction and merchant order numbers, complaint type, a short

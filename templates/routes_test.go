@@ -49,7 +49,7 @@ func routeDossier(t testing.TB, purpose, lang string) *Dossier {
 	return d
 }
 
-// headings are the section headings DESIGN.md names, in each language.
+// headings are the section headings every route must show, in each language.
 var headings = map[string][]string{
 	"zh": {"案情经过", "损失清单", "事件时间线", "期限", "证据目录", "材料清单", "附录 哈希清单与核验方法"},
 	"en": {"Narrative", "Losses", "Chronology", "Deadlines", "Evidence index", "Checklist", "Appendix: manifest and verification"},
