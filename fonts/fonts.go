@@ -1,7 +1,9 @@
 // Package fonts embeds the one font casebundle draws with: WenQuanYi Micro
 // Hei (face 0 of the Debian collection, as a plain TrueType file). It covers
 // ASCII, Latin-1, CJK punctuation and every GB2312/GBK hanzi, so Chinese and
-// English text share it. Licence: Apache-2.0, see LICENSE-Apache-2.0.txt.
+// English text share it. Licence: Apache-2.0; the text is LICENSE-Apache-2.0.txt
+// beside this file. It is not embedded: the dossier's appendix names the
+// font, its copyright and the licence with the licence's address.
 package fonts
 
 import _ "embed"
@@ -13,9 +15,3 @@ const Family = "wqy"
 //
 //go:embed wqy-microhei.ttf
 var MicroHei []byte
-
-// License is the font's licence text; the dossier names the licence and
-// says where the text is (fonts/ in the source).
-//
-//go:embed LICENSE-Apache-2.0.txt
-var License string

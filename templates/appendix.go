@@ -9,7 +9,7 @@ import (
 func drawAppendix(dc *doc) {
 	w := dc.w
 	dc.newPage()
-	dc.heading(w.hAppendix, 0, 20)
+	dc.sectionHeading(SectionAppendix, 20)
 
 	dc.subheading(w.manifestTitle, 12)
 	dc.para(w.manifestIntro, sizeSmall, colText, 0)

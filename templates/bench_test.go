@@ -21,7 +21,7 @@ func BenchmarkRenderPNG(b *testing.B) {
 	d := f.finish()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Render(d, io.Discard); err != nil {
+		if _, err := renderTo(d, io.Discard); err != nil {
 			b.Fatal(err)
 		}
 	}

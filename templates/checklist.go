@@ -10,7 +10,7 @@ import (
 // each is present and where, then the findings on the case as a whole.
 func drawChecklist(dc *doc) {
 	w := dc.w
-	dc.heading(w.hChecklist, 0, 20)
+	dc.sectionHeading(SectionChecklist, 20)
 	if len(dc.d.Checklist) == 0 {
 		dc.para(w.noChecklist, sizeBody, colMuted, 0)
 	} else {
@@ -90,16 +90,7 @@ func (dc *doc) severity(s evidence.Severity) string {
 // message is a finding's text in the dossier's language, falling back to
 // the other one.
 func (dc *doc) message(f evidence.Finding) string {
-	if dc.w.lang == "en" {
-		if f.MessageEn != "" {
-			return f.MessageEn
-		}
-		return f.MessageZh
-	}
-	if f.MessageZh != "" {
-		return f.MessageZh
-	}
-	return f.MessageEn
+	return dc.w.pick(f.MessageZh, f.MessageEn)
 }
 
 // isReceipt reports the checklist entry of the police receipt.

@@ -3,13 +3,15 @@ package templates
 import (
 	"slices"
 	"time"
+
+	"github.com/casebundle/casebundle/internal/tz"
 )
 
 // drawChronology draws 事件时间线: every dated event in time order, with
 // the exhibit it comes from.
 func drawChronology(dc *doc) {
 	w := dc.w
-	dc.heading(w.hChronology, 0, 20)
+	dc.sectionHeading(SectionChronology, 20)
 	if len(dc.d.Events) == 0 {
 		dc.para(w.noEvents, sizeBody, colMuted, 0)
 		dc.setY(dc.y() + 8)
@@ -25,10 +27,7 @@ func drawChronology(dc *doc) {
 			local = true
 			when = e.Time.Format("2006-01-02 15:04:05") + " *"
 		}
-		text := e.TextZh
-		if w.lang == "en" && e.TextEn != "" || text == "" {
-			text = e.TextEn
-		}
+		text := w.pick(e.TextZh, e.TextEn)
 		ex := "—"
 		if e.Exhibit > 0 {
 			ex = w.exhibitList([]int{e.Exhibit})
@@ -53,5 +52,5 @@ func eventTime(e Event) time.Time {
 		return e.Time
 	}
 	t := e.Time
-	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), beijing)
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), tz.Shanghai)
 }

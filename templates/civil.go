@@ -90,7 +90,7 @@ func civilLabels(exhibits []Exhibit) map[int]string {
 func drawCivilIndex(dc *doc) {
 	w := dc.w
 	dc.newPage()
-	dc.heading(w.hIndex, 0, 20)
+	dc.sectionHeading(SectionIndex, 20)
 	dc.para(w.civilIndexIntro, sizeSmall, colMuted, 0)
 	dc.setY(dc.y() + 1.5)
 	cols := []column{
@@ -175,10 +175,7 @@ func (dc *doc) remarks(ex *Exhibit) string {
 	if ex.Item == nil || len(ex.Item.Findings) == 0 {
 		return w.noRemarks
 	}
-	n := 20
-	if w.lang == "en" {
-		n = 40
-	}
+	n := w.remarkRunes
 	var parts []string
 	for i, f := range ex.Item.Findings {
 		if i == 2 {

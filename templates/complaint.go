@@ -18,7 +18,7 @@ func drawComplaintCover(dc *doc) {
 	w := dc.w
 	d := dc.d
 	dc.newPage()
-	dc.bookmark(w.hCover, 0)
+	dc.sectionBookmark(SectionCover)
 
 	dc.setY(contentTop + 2)
 	dc.font(24, colHead)
@@ -36,7 +36,7 @@ func drawComplaintCover(dc *doc) {
 	rows = append(rows,
 		[]string{w.claimant[dc.purpose], dc.party(d.Claimant, false)},
 		[]string{w.respondent[dc.purpose], dc.party(d.Respondent, false)},
-		[]string{w.disputedAmount, w.money(d.LossTotal)},
+		[]string{w.disputedAmount, w.money(d.LossTotal) + w.yuanUnit},
 		[]string{w.caseID, dc.orNotGiven(d.CaseID)},
 	)
 	dc.table(&table{cols: []column{{width: 34, align: "L"}, {width: contentW - 34, align: "L"}}, rows: rows, keyColumn: true, size: 9})
@@ -78,7 +78,7 @@ func drawComplaintCover(dc *doc) {
 		dc.para(w.statementBlank, sizeSmall, colMuted, 0)
 	} else {
 		if cut {
-			stmt += w.statementMore(dc.sectionPage(w.hNarrative))
+			stmt += w.statementMore(dc.sectionPage(SectionNarrative))
 		}
 		dc.noteBox(stmt, colFillKy, 9.5)
 	}
@@ -149,8 +149,8 @@ func (dc *doc) exhibitRefs(nums []int) string {
 
 // sectionPage is the first page of a section in the second pass, "0" in
 // the first.
-func (dc *doc) sectionPage(heading string) string {
-	if p, ok := dc.sections[heading]; ok && dc.final {
+func (dc *doc) sectionPage(id SectionID) string {
+	if p, ok := dc.sections[id]; ok && dc.final {
 		return strconv.Itoa(p)
 	}
 	return "0"

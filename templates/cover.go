@@ -1,7 +1,6 @@
 package templates
 
 import (
-	"strconv"
 	"strings"
 )
 
@@ -10,7 +9,7 @@ import (
 func drawCover(dc *doc) {
 	w := dc.w
 	dc.newPage()
-	dc.bookmark(w.hCover, 0)
+	dc.sectionBookmark(SectionCover)
 
 	dc.setY(contentTop + 10)
 	title := w.coverTitle[dc.purpose]
@@ -42,7 +41,7 @@ func drawCover(dc *doc) {
 			disputed++
 		}
 	}
-	loss := w.money(dc.d.LossTotal)
+	loss := w.money(dc.d.LossTotal) + w.yuanUnit
 	if disputed > 0 {
 		loss += w.disputedCount(disputed)
 	}
@@ -86,15 +85,10 @@ func (dc *doc) receiptNote() {
 func (dc *doc) contents() {
 	var rows [][]string
 	for _, s := range dc.route {
-		if s.title == nil {
+		if s.id == SectionCover {
 			continue
 		}
-		t := s.title(dc.w)
-		page := "0"
-		if p, ok := dc.sections[t]; ok && dc.final {
-			page = strconv.Itoa(p)
-		}
-		rows = append(rows, []string{t, page})
+		rows = append(rows, []string{dc.w.headings[s.id], dc.sectionPage(s.id)})
 	}
 	const size = 9.5
 	lh := lineHeight(size)
@@ -167,8 +161,5 @@ func (dc *doc) orNotGiven(s string) string {
 
 // colon is the label separator of the language.
 func (dc *doc) colon() string {
-	if dc.w.lang == "en" {
-		return ": "
-	}
-	return "："
+	return dc.w.colon
 }

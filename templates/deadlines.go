@@ -3,6 +3,8 @@ package templates
 import (
 	"slices"
 	"time"
+
+	"github.com/casebundle/casebundle/internal/tz"
 )
 
 // The deadlines a victim of a lost payment runs against, counted from the
@@ -108,29 +110,29 @@ func basePayments(txns []Transaction) []Transaction {
 // addDays is the last day of a period of n days that starts the day after
 // t (Beijing dates), at t's time of day.
 func addDays(t time.Time, n int) time.Time {
-	return t.In(beijing).AddDate(0, 0, n)
+	return t.In(tz.Shanghai).AddDate(0, 0, n)
 }
 
 // addYears is the corresponding day n years after t (Beijing dates); 29
 // February becomes the 28th in a year without it.
 func addYears(t time.Time, n int) time.Time {
-	b := t.In(beijing)
+	b := t.In(tz.Shanghai)
 	y, m, day := b.Date()
-	last := time.Date(y+n, m+1, 0, 0, 0, 0, 0, beijing).Day()
-	return time.Date(y+n, m, min(day, last), b.Hour(), b.Minute(), b.Second(), 0, beijing)
+	last := time.Date(y+n, m+1, 0, 0, 0, 0, 0, tz.Shanghai).Day()
+	return time.Date(y+n, m, min(day, last), b.Hour(), b.Minute(), b.Second(), 0, tz.Shanghai)
 }
 
 // endOfDay is the last second of t's Beijing date.
 func endOfDay(t time.Time) time.Time {
-	y, m, day := t.In(beijing).Date()
-	return time.Date(y, m, day, 23, 59, 59, 0, beijing)
+	y, m, day := t.In(tz.Shanghai).Date()
+	return time.Date(y, m, day, 23, 59, 59, 0, tz.Shanghai)
 }
 
 // drawDeadlines draws 期限: the table of deadlines with what is left of each
 // at the time the dossier is generated, and what each rests on.
 func drawDeadlines(dc *doc) {
 	w := dc.w
-	dc.heading(w.hDeadlines, 0, 20)
+	dc.sectionHeading(SectionDeadlines, 20)
 	list := deadlines(dc.d)
 	if len(list) == 0 {
 		dc.para(w.noDeadlines, sizeBody, colMuted, 0)
@@ -146,11 +148,11 @@ func drawDeadlines(dc *doc) {
 	fillWidth(cols, 3)
 	rows := make([][]string, len(list))
 	for i, dl := range list {
-		due := dl.due.In(beijing).Format("2006-01-02")
+		due := dl.due.In(tz.Shanghai).Format("2006-01-02")
 		if dl.hours {
-			due = dl.due.In(beijing).Format("2006-01-02 15:04")
+			due = dl.due.In(tz.Shanghai).Format("2006-01-02 15:04")
 		}
-		from := dl.from.Time.In(beijing).Format("2006-01-02 15:04")
+		from := dl.from.Time.In(tz.Shanghai).Format("2006-01-02 15:04")
 		if dl.from.ID != "" {
 			from += "\n" + dl.from.ID
 		}

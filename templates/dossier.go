@@ -79,7 +79,7 @@ type ManifestLine struct {
 	Path   string // as written in the manifest: "data/..."
 }
 
-// Dossier is everything the PDF shows. bundle fills it; Render draws it.
+// Dossier is everything the PDF shows. bundle fills it; RenderVolumes draws it.
 type Dossier struct {
 	Purpose       string // complaint, police, civil
 	Lang          string // zh, en
@@ -121,7 +121,7 @@ type Placement struct {
 	Last    int
 }
 
-// Layout is what Render reports back: the real page of every exhibit and
+// Layout is what RenderVolumes reports back: the real page of every exhibit and
 // the number of pages, for manifest.json.
 type Layout struct {
 	Pages      int         // all volumes together

@@ -3,13 +3,14 @@ package templates_test
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/casebundle/casebundle/internal/money"
 	"github.com/casebundle/casebundle/templates"
 )
 
-func ExampleRender() {
+func ExampleRenderVolumes() {
 	d := &templates.Dossier{
 		Purpose:        "civil",
 		Lang:           "zh",
@@ -22,8 +23,11 @@ func ExampleRender() {
 		ManifestSHA256: "82ec106447601e2694b431bf89a1ec5b244bdea9a7eaec2f5eb7e7debadb18da",
 		LossTotal:      money.Fen(500000),
 	}
+	// No size limit (0): the whole dossier is volume 1.
 	var pdf bytes.Buffer
-	layout, err := templates.Render(d, &pdf)
+	layout, err := templates.RenderVolumes(d, 0, func(volume int) (io.WriteCloser, error) {
+		return nopCloser{&pdf}, nil
+	})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -31,3 +35,7 @@ func ExampleRender() {
 	fmt.Println(layout.Pages, "pages", bytes.HasPrefix(pdf.Bytes(), []byte("%PDF-")))
 	// Output: 4 pages true
 }
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }

@@ -16,14 +16,10 @@ func drawExhibits(dc *doc) {
 		ex := &dc.d.Exhibits[i]
 		dc.newPage()
 		if i == 0 {
-			dc.bookmark(w.hExhibits, 0)
+			dc.sectionBookmark(SectionExhibits)
 		}
 		first := dc.pdf.PageNo()
-		sep := "　"
-		if w.lang == "en" {
-			sep = ": "
-		}
-		dc.heading(w.exhibit(ex.Number)+sep+exhibitTitle(ex), 1, 30)
+		dc.heading(w.exhibit(ex.Number)+w.titleSep+exhibitTitle(ex), 1, 30)
 		if isImage(ex) {
 			dc.exhibitImage(ex)
 		} else {
@@ -84,11 +80,7 @@ func (dc *doc) captionRows(ex *Exhibit) (rows [][]string, errRow int) {
 		kind := w.kinds[it.Kind]
 		typ := dash(it.MIME)
 		if kind != "" {
-			if w.lang == "en" {
-				typ += " (" + kind + ")"
-			} else {
-				typ += "（" + kind + "）"
-			}
+			typ += w.aside(kind)
 		}
 		rows = append(rows,
 			[]string{w.capFile, it.Path},

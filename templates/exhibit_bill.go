@@ -7,6 +7,7 @@ import (
 
 	"github.com/casebundle/casebundle/evidence"
 	"github.com/casebundle/casebundle/internal/money"
+	"github.com/casebundle/casebundle/internal/tz"
 )
 
 // A bill is shown as its rows in a table. The rows of the case's payments
@@ -42,14 +43,14 @@ var (
 // exhibitBill draws a bill export: a block of facts, then its rows.
 func (dc *doc) exhibitBill(ex *Exhibit) {
 	b := ex.Item.Bill
-	e := dc.w.ev()
+	w := dc.w
 	marks, names := dc.billMarks(b)
-	dc.subheading(e.billFacts, 16)
+	dc.subheading(w.billFacts, 16)
 	dc.table(&table{cols: captionCols, rows: dc.billFacts(b, marks), keyColumn: true, size: sizeSmall})
 	dc.gap(4)
-	dc.subheading(e.billTable, 20)
+	dc.subheading(w.billTable, 20)
 	if len(b.Rows) == 0 {
-		dc.para(e.billEmpty, sizeBody, colMuted, 0)
+		dc.para(w.billEmpty, sizeBody, colMuted, 0)
 		return
 	}
 	keep := billKeep(marks)
@@ -60,14 +61,14 @@ func (dc *doc) exhibitBill(ex *Exhibit) {
 		}
 	}
 	if shown < len(b.Rows) {
-		dc.para(e.billShortened(shown, len(b.Rows)), sizeSmall, colText, 0)
+		dc.para(w.billShortened(shown, len(b.Rows)), sizeSmall, colText, 0)
 	}
-	dc.para(e.billLegend(strings.Join(names, dc.w.listSep)), sizeSmall, colMuted, 0)
+	dc.para(w.billLegend(strings.Join(names, dc.w.listSep)), sizeSmall, colMuted, 0)
 	dc.gap(1.5)
 	dc.billRows(ex, b, marks, keep)
 	if hidden := len(b.Rows) - shown; hidden > 0 {
 		dc.gap(2)
-		dc.noteBox(e.billMore(hidden, "data/"+ex.Item.Path), colFillKy, sizeSmall)
+		dc.noteBox(w.billMore(hidden, "data/"+ex.Item.Path), colFillKy, sizeSmall)
 	}
 }
 
@@ -162,18 +163,18 @@ func billKeep(marks []int) []bool {
 // billFacts lists what the bill is: who issued it, its format, account,
 // period, row count, totals each way and the rows of the case.
 func (dc *doc) billFacts(b *evidence.Bill, marks []int) [][]string {
-	w, e := dc.w, dc.w.ev()
+	w := dc.w
 	provider := b.Provider
-	if p, ok := e.providers[b.Provider]; ok {
+	if p, ok := w.providers[b.Provider]; ok {
 		provider = p
 	}
 	period := w.unknownTime
 	if !b.Start.IsZero() && !b.End.IsZero() {
-		period = w.whenShort(b.Start) + e.to + w.whenShort(b.End) + w.zoneSuffix
+		period = w.whenShort(b.Start) + w.to + w.whenShort(b.End) + w.zoneSuffix
 	}
 	count := strconv.Itoa(len(b.Rows))
 	if b.Skipped > 0 {
-		count += "\n" + e.chatSkipped(b.Skipped)
+		count += "\n" + w.chatSkipped(b.Skipped)
 	}
 	var sum [3]money.Fen
 	var num [3]int
@@ -197,23 +198,23 @@ func (dc *doc) billFacts(b *evidence.Bill, marks []int) [][]string {
 			byParty++
 		}
 	}
-	relevant := e.billNoRelevant
+	relevant := w.billNoRelevant
 	if byID+byParty > 0 {
-		relevant = e.billRelevantRows(byID, byParty)
+		relevant = w.billRelevantRows(byID, byParty)
 	}
 	rows := [][]string{
-		{e.billProvider, provider},
-		{e.billLayout, dash(b.Layout)},
-		{e.billAccount, dash(b.Account)},
-		{e.billPeriod, period},
-		{e.billRows, count},
-		{e.billOut, e.billCountSum(num[0], dc.yuan(sum[0]))},
-		{e.billIn, e.billCountSum(num[1], dc.yuan(sum[1]))},
+		{w.billProvider, provider},
+		{w.billLayout, dash(b.Layout)},
+		{w.billAccount, dash(b.Account)},
+		{w.billPeriod, period},
+		{w.billRows, count},
+		{w.billOut, w.billCountSum(num[0], dc.w.money(sum[0]))},
+		{w.billIn, w.billCountSum(num[1], dc.w.money(sum[1]))},
 	}
 	if num[2] > 0 {
-		rows = append(rows, []string{e.billNeutral, e.billCountSum(num[2], dc.yuan(sum[2]))})
+		rows = append(rows, []string{w.billNeutral, w.billCountSum(num[2], dc.w.money(sum[2]))})
 	}
-	return append(rows, []string{e.billRelevant, relevant})
+	return append(rows, []string{w.billRelevant, relevant})
 }
 
 // billItem is one band of the bill table: a row, or a gap of rows left out.
@@ -227,39 +228,41 @@ type billItem struct {
 // the amount on one line each, the date over the time, the rest of the
 // width shared by the counterparty and the goods.
 func (dc *doc) billColumns(b *evidence.Bill, keep []bool, lineW, amountW, idW float64) []column {
-	e := dc.w.ev()
+	w := dc.w
 	pad := 2 * cellPadX
 	tw := func(s string) float64 { return dc.m.textWidth(s, sizeTiny) + pad + 0.3 }
-	lineCol := max(tw("★ "+strconv.Itoa(int(lineW))), tw(e.colLine))
+	lineCol := max(tw("★ "+strconv.Itoa(int(lineW))), tw(w.colLine))
 	timeCol := tw("2025-03-03")
+	// The bill's own values are Chinese whatever the dossier's language:
+	// these samples size their columns, they are not drawn.
 	typeCol := tw("商户消费")
-	dirCol := max(tw("支出"), min(tw(e.inOut[""]), 14))
+	dirCol := max(tw("支出"), min(tw(w.inOut[""]), 14))
 	amountCol := max(amountW+pad+0.3, tw("9,999.99"))
 	statusCol := tw("对方已收钱")
-	idCol := max(idW+pad+0.3, tw(e.colBillID))
+	idCol := max(idW+pad+0.3, tw(w.colBillID))
 	fixed := lineCol + timeCol + typeCol + dirCol + amountCol + statusCol
 	rest := contentW - fixed - idCol
 	if rest < 30 {
-		idCol = max(contentW-fixed-30, tw(e.colBillID))
+		idCol = max(contentW-fixed-30, tw(w.colBillID))
 		rest = contentW - fixed - idCol
 	}
 	return []column{
-		{e.colLine, lineCol, "R"},
-		{e.colBillTime, timeCol, "L"},
-		{e.colType, typeCol, "L"},
-		{e.colBillParty, rest * 0.5, "L"},
-		{e.colGoods, rest * 0.5, "L"},
-		{e.colInOut, dirCol, "C"},
-		{e.colBillAmount, amountCol, "R"},
-		{e.colBillStatus, statusCol, "L"},
-		{e.colBillID, idCol, "L"},
+		{w.colLine, lineCol, "R"},
+		{w.colBillTime, timeCol, "L"},
+		{w.colType, typeCol, "L"},
+		{w.colBillParty, rest * 0.5, "L"},
+		{w.colGoods, rest * 0.5, "L"},
+		{w.colInOut, dirCol, "C"},
+		{w.colBillAmount, amountCol, "R"},
+		{w.colBillStatus, statusCol, "L"},
+		{w.colBillID, idCol, "L"},
 	}
 }
 
 // billRows draws the rows kept, with a band for every run of rows left
 // out, the header repeated on every page.
 func (dc *doc) billRows(ex *Exhibit, b *evidence.Bill, marks []int, keep []bool) {
-	e := dc.w.ev()
+	w := dc.w
 	var items []billItem
 	maxLine, amountW, idW := 0, 0.0, 0.0
 	for i := 0; i < len(b.Rows); {
@@ -270,7 +273,7 @@ func (dc *doc) billRows(ex *Exhibit, b *evidence.Bill, marks []int, keep []bool)
 				lo, hi = min(lo, b.Rows[j].Line), max(hi, b.Rows[j].Line)
 				j++
 			}
-			items = append(items, billItem{gap: e.billGap(j-i, lo, hi)})
+			items = append(items, billItem{gap: w.billGap(j-i, lo, hi)})
 			i = j
 			continue
 		}
@@ -285,13 +288,13 @@ func (dc *doc) billRows(ex *Exhibit, b *evidence.Bill, marks []int, keep []bool)
 		}
 		when := "—"
 		if !r.Time.IsZero() {
-			when = r.Time.In(beijing).Format("2006-01-02 15:04:05")
+			when = r.Time.In(tz.Shanghai).Format("2006-01-02 15:04:05")
 		}
 		amount := r.Amount.Grouped()
 		id := strings.TrimSpace(r.TxnID)
 		items = append(items, billItem{cells: []string{
 			mark + strconv.Itoa(r.Line), when, dash(r.Type), dash(r.Counterparty), dash(r.Goods),
-			e.inOut[r.Direction], amount, dash(r.Status), dash(id),
+			w.inOut[r.Direction], amount, dash(r.Status), dash(id),
 		}, bg: bg})
 		maxLine = max(maxLine, r.Line)
 		amountW = max(amountW, dc.m.textWidth(amount, sizeTiny))

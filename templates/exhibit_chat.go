@@ -7,6 +7,7 @@ import (
 
 	"github.com/casebundle/casebundle/evidence"
 	"github.com/casebundle/casebundle/internal/money"
+	"github.com/casebundle/casebundle/internal/tz"
 )
 
 // The transcript of a chat: every message, in the order of the export, as
@@ -41,20 +42,20 @@ const (
 // exhibitChat draws a chat export: a block of facts, then the transcript.
 func (dc *doc) exhibitChat(ex *Exhibit) {
 	c := ex.Item.Chat
-	e := dc.w.ev()
-	dc.subheading(e.chatFacts, 16)
+	w := dc.w
+	dc.subheading(w.chatFacts, 16)
 	dc.table(&table{cols: captionCols, rows: dc.chatFacts(c), keyColumn: true, size: sizeSmall})
 	dc.gap(4)
-	dc.subheading(e.chatTranscript, 20)
+	dc.subheading(w.chatTranscript, 20)
 	if c.ZoneKnown() {
-		dc.para(e.chatZoneBeijing, sizeSmall, colMuted, 0)
+		dc.para(w.chatZoneBeijing, sizeSmall, colMuted, 0)
 	} else {
-		dc.para(e.chatZoneLocal, sizeSmall, colMuted, 0)
+		dc.para(w.chatZoneLocal, sizeSmall, colMuted, 0)
 	}
-	dc.para(e.chatLegend, sizeSmall, colMuted, 0)
+	dc.para(w.chatLegend, sizeSmall, colMuted, 0)
 	dc.gap(2)
 	if len(c.Messages) == 0 {
-		dc.para(e.chatEmpty, sizeBody, colMuted, 0)
+		dc.para(w.chatEmpty, sizeBody, colMuted, 0)
 		return
 	}
 	t := &transcript{dc: dc, ex: ex, chat: c, payer: chatPayer(c)}
@@ -67,40 +68,40 @@ func (dc *doc) exhibitChat(ex *Exhibit) {
 // chatFacts lists what the chat is: format, participants, the user,
 // message counts by type, period and transfers.
 func (dc *doc) chatFacts(c *evidence.Chat) [][]string {
-	w, e := dc.w, dc.w.ev()
+	w := dc.w
 	format := c.Format
-	if f, ok := e.chatFormats[c.Format]; ok {
+	if f, ok := w.chatFormats[c.Format]; ok {
 		format = f + " (" + c.Format + ")"
 	}
-	me := e.chatMeUnknown
+	me := w.chatMeUnknown
 	if c.Me != "" {
 		me = c.Me
 		if c.MeInferred {
-			me += e.chatMeInferred
+			me += w.chatMeInferred
 		}
 	}
 	n, parts, first, last := c.Meta()
 	rows := [][]string{
-		{e.chatFormat, format},
-		{e.chatParticipants, dash(strings.Join(parts, w.listSep))},
-		{e.chatMe, me},
-		{e.chatMessages, e.chatCount(n, dc.chatKinds(c))},
+		{w.chatFormat, format},
+		{w.chatParticipants, dash(strings.Join(parts, w.listSep))},
+		{w.chatMe, me},
+		{w.chatMessages, w.chatCount(n, dc.chatKinds(c))},
 	}
 	if !first.IsZero() {
 		zk := c.ZoneKnown()
-		rows = append(rows, []string{e.chatPeriod,
-			w.captured(&evidence.Captured{Time: first, ZoneKnown: zk}) + e.to + w.captured(&evidence.Captured{Time: last, ZoneKnown: zk})})
+		rows = append(rows, []string{w.chatPeriod,
+			w.captured(&evidence.Captured{Time: first, ZoneKnown: zk}) + w.to + w.captured(&evidence.Captured{Time: last, ZoneKnown: zk})})
 	}
-	rows = append(rows, []string{e.chatTransfers, dc.chatTransferSummary(c)})
+	rows = append(rows, []string{w.chatTransfers, dc.chatTransferSummary(c)})
 	var gaps []string
 	if c.Skipped > 0 {
-		gaps = append(gaps, e.chatSkipped(c.Skipped))
+		gaps = append(gaps, w.chatSkipped(c.Skipped))
 	}
 	if c.Truncated {
-		gaps = append(gaps, e.chatTruncated)
+		gaps = append(gaps, w.chatTruncated)
 	}
 	if len(gaps) > 0 {
-		rows = append(rows, []string{e.chatNotListed, strings.Join(gaps, "\n")})
+		rows = append(rows, []string{w.chatNotListed, strings.Join(gaps, "\n")})
 	}
 	return rows
 }
@@ -114,11 +115,11 @@ var chatKindOrder = []evidence.MessageType{
 
 // chatKinds counts the messages by type: "文字 10、图片 1、…".
 func (dc *doc) chatKinds(c *evidence.Chat) string {
-	e := dc.w.ev()
+	w := dc.w
 	count := map[evidence.MessageType]int{}
 	for _, m := range c.Messages {
 		t := m.Type
-		if _, ok := e.msgName[t]; !ok {
+		if _, ok := w.msgName[t]; !ok {
 			t = evidence.MsgOther
 		}
 		count[t]++
@@ -126,7 +127,7 @@ func (dc *doc) chatKinds(c *evidence.Chat) string {
 	var parts []string
 	for _, t := range chatKindOrder {
 		if n := count[t]; n > 0 {
-			parts = append(parts, e.msgName[t]+" "+strconv.Itoa(n))
+			parts = append(parts, w.msgName[t]+" "+strconv.Itoa(n))
 		}
 	}
 	return strings.Join(parts, dc.w.listSep)
@@ -136,10 +137,10 @@ func (dc *doc) chatKinds(c *evidence.Chat) string {
 // adds up the money each way; amounts the export does not carry are
 // counted apart.
 func (dc *doc) chatTransferSummary(c *evidence.Chat) string {
-	e := dc.w.ev()
+	w := dc.w
 	ts := c.Transfers()
 	if len(ts) == 0 {
-		return e.chatNoTransfers
+		return w.chatNoTransfers
 	}
 	var out, in money.Fen
 	unknown := 0
@@ -153,19 +154,11 @@ func (dc *doc) chatTransferSummary(c *evidence.Chat) string {
 			in += m.Transfer.Amount
 		}
 	}
-	s := e.chatTransferSum(len(ts), dc.yuan(out), dc.yuan(in))
+	s := w.chatTransferSum(len(ts), dc.w.money(out), dc.w.money(in))
 	if unknown > 0 {
-		s += dc.w.listSep + strconv.Itoa(unknown) + " " + e.amountUnknown
+		s += dc.w.listSep + strconv.Itoa(unknown) + " " + w.amountUnknown
 	}
 	return s
-}
-
-// yuan writes an amount with its currency sign: "¥5,000.00", "CNY 5,000.00".
-func (dc *doc) yuan(f money.Fen) string {
-	if dc.w.lang == "en" {
-		return "CNY " + f.Grouped()
-	}
-	return "¥" + f.Grouped()
 }
 
 // chatPayer names the two sides of a chat between the user and one other
@@ -249,7 +242,7 @@ func (t *transcript) when(m *evidence.ChatMessage) (day, clock string) {
 	}
 	tm := m.Time
 	if m.ZoneKnown {
-		tm = tm.In(beijing)
+		tm = tm.In(tz.Shanghai)
 	}
 	return tm.Format(time.DateOnly), tm.Format(time.TimeOnly)
 }
@@ -302,7 +295,7 @@ func (t *transcript) notice(m *evidence.ChatMessage, clock string) {
 	dc := t.dc
 	text := strings.TrimSpace(m.Text)
 	if m.Type == evidence.MsgRecall && !strings.Contains(text, "撤回") && !strings.Contains(strings.ToLower(text), "recall") {
-		text = strings.TrimSpace(m.Sender + " " + dc.w.ev().recalled + " " + text)
+		text = strings.TrimSpace(m.Sender + " " + dc.w.recalled + " " + text)
 	}
 	if clock != "" {
 		text = clock + "  " + text
@@ -325,7 +318,7 @@ func (t *transcript) notice(m *evidence.ChatMessage, clock string) {
 // bubble is the content of a message's bubble and its colours.
 func (t *transcript) bubble(m *evidence.ChatMessage) (lines []bubbleLine, fill, border rgb) {
 	dc := t.dc
-	e := dc.w.ev()
+	w := dc.w
 	inner := t.maxInner()
 	add := func(s string, size float64, c rgb, bold bool) {
 		for _, ln := range dc.m.wrap(dc.m.clean(s, true), size, inner) {
@@ -343,16 +336,16 @@ func (t *transcript) bubble(m *evidence.ChatMessage) (lines []bubbleLine, fill, 
 		add(t.transferLine(m), sizeSmall, colTransferTx, true)
 		switch {
 		case m.Transfer != nil && m.Transfer.Memo != "":
-			add(e.memo+m.Transfer.Memo, sizeSmall, colText, false)
-		case m.Transfer == nil && text != "" && text != "["+e.transfer+"]" && text != "[转账]" && text != "[红包]":
+			add(w.memo+m.Transfer.Memo, sizeSmall, colText, false)
+		case m.Transfer == nil && text != "" && text != "["+w.transfer+"]" && text != "[转账]" && text != "[红包]":
 			add(text, sizeSmall, colText, false)
 		}
 	case evidence.MsgText:
 		add(text, sizeSmall, colText, false)
 	default:
-		marker := e.msgKind[m.Type]
+		marker := w.msgKind[m.Type]
 		if marker == "" {
-			marker = e.msgKind[evidence.MsgOther]
+			marker = w.msgKind[evidence.MsgOther]
 		}
 		if !strings.HasPrefix(text, "[") && !strings.HasPrefix(text, "【") {
 			text = strings.TrimSpace(marker + " " + text)
@@ -368,25 +361,25 @@ func (t *transcript) bubble(m *evidence.ChatMessage) (lines []bubbleLine, fill, 
 // transferLine is the money line of a transfer or red packet:
 // "¥5,000.00 转账 · 李明 → 张三 · 已收款".
 func (t *transcript) transferLine(m *evidence.ChatMessage) string {
-	e := t.dc.w.ev()
-	kind := e.transfer
+	w := t.dc.w
+	kind := w.transfer
 	if m.Type == evidence.MsgRedPacket {
-		kind = e.redPacket
+		kind = w.redPacket
 	}
 	tr := m.Transfer
 	if tr == nil {
-		return kind + " · " + e.amountUnknown
+		return kind + " · " + w.amountUnknown
 	}
-	parts := []string{t.dc.yuan(tr.Amount) + " " + kind}
+	parts := []string{t.dc.w.money(tr.Amount) + " " + kind}
 	switch {
 	case tr.Direction == "out" && t.payer.ok:
 		parts = append(parts, t.payer.me+" → "+t.payer.other)
 	case tr.Direction == "in" && t.payer.ok:
 		parts = append(parts, t.payer.other+" → "+t.payer.me)
 	case tr.Direction == "out":
-		parts = append(parts, e.payOut)
+		parts = append(parts, w.payOut)
 	case tr.Direction == "in":
-		parts = append(parts, e.payIn)
+		parts = append(parts, w.payIn)
 	}
 	if tr.Status != "" {
 		parts = append(parts, t.dc.transferStatus(tr.Status))
@@ -394,18 +387,10 @@ func (t *transcript) transferLine(m *evidence.ChatMessage) string {
 	return strings.Join(parts, " · ")
 }
 
-// transferStatusEn translates the transfer states the chat readers set.
-var transferStatusEn = map[string]string{"待收款": "awaiting receipt", "已收款": "received", "已退还": "refunded", "已过期": "expired"}
-
 // transferStatus is a transfer's state in the dossier's language; a state
 // the table does not know is shown as the export wrote it.
 func (dc *doc) transferStatus(s string) string {
-	if dc.w.lang == "en" {
-		if en, ok := transferStatusEn[s]; ok {
-			return en
-		}
-	}
-	return s
+	return lookup(dc.w.transferStates, s)
 }
 
 // maxInner is the widest text a bubble holds.

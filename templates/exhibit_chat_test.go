@@ -12,6 +12,7 @@ import (
 
 	"github.com/casebundle/casebundle/evidence"
 	"github.com/casebundle/casebundle/internal/money"
+	"github.com/casebundle/casebundle/internal/tz"
 )
 
 // addChat adds a chat export as the next exhibit, parsed as the pipeline
@@ -129,7 +130,7 @@ func TestChatExhibitSamples(t *testing.T) {
 				}
 				if tm := msg.Time; !tm.IsZero() {
 					if msg.ZoneKnown {
-						tm = tm.In(beijing)
+						tm = tm.In(tz.Shanghai)
 					}
 					if !strings.Contains(got, tm.Format("15:04:05")) {
 						t.Errorf("message %d: time %s is not in the exhibit", i, tm.Format("15:04:05"))

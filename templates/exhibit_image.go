@@ -22,7 +22,7 @@ func (dc *doc) exhibitImage(ex *Exhibit) {
 	if p == nil || p.err != nil {
 		dc.caption(ex)
 		dc.setY(dc.y() + 3)
-		var err error = whyf("图片未准备", "the image was not prepared")
+		var err error = whyf(imgNotPrepared)
 		if p != nil {
 			err = p.err
 		}
@@ -106,14 +106,14 @@ func (dc *doc) placeImage(ex *Exhibit, p *preparedImage, x, y, w, h float64) err
 		if data == nil {
 			raw, err := os.ReadFile(ex.File)
 			if err != nil {
-				return whyf("无法读取文件：%v", "cannot read the file: %v", err)
+				return whyf(imgUnreadable, err)
 			}
 			typ, pw, ph, again, err := prepareBytes(raw, ex.Item.Meta.Orientation)
 			if err != nil {
 				return err
 			}
 			if typ != p.typ || pw != p.w || ph != p.h || !bytes.Equal(again, raw) {
-				return whyf("文件在生成过程中被改动", "the file changed while the dossier was drawn")
+				return whyf(imgChanged)
 			}
 			data = raw
 		}
@@ -141,8 +141,8 @@ func (dc *doc) imageFailed(ex *Exhibit, err error) {
 func (dc *doc) failedText(ex *Exhibit, err error) string {
 	reason := err.Error()
 	var y *why
-	if errors.As(err, &y) && dc.w.lang != "en" {
-		reason = y.zh
+	if errors.As(err, &y) {
+		reason = y.in(dc.w)
 	}
 	w := dc.w
 	where := ex.File

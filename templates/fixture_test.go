@@ -21,6 +21,7 @@ import (
 
 	"github.com/casebundle/casebundle/evidence"
 	"github.com/casebundle/casebundle/internal/money"
+	"github.com/casebundle/casebundle/internal/tz"
 )
 
 // fixture builds evidence files in a folder and the Dossier that shows
@@ -92,10 +93,10 @@ func (f *fixture) finish() *Dossier {
 	d.ManifestSHA256 = hex.EncodeToString(sum[:])
 	d.Transactions = []Transaction{
 		{ID: "4200002345202511031234567890", Platform: "wechat", Form: "valid",
-			Time: time.Date(2025, 11, 3, 14, 5, 0, 0, beijing), HasTime: true, Amount: money.Fen(500000),
+			Time: time.Date(2025, 11, 3, 14, 5, 0, 0, tz.Shanghai), HasTime: true, Amount: money.Fen(500000),
 			Direction: "out", Counterparty: "张三", Disputed: true, Exhibits: []int{1}},
 		{ID: "100005000120251101000000000012345", Platform: "wechat", Form: "valid",
-			Time: time.Date(2025, 11, 1, 9, 30, 0, 0, beijing), HasTime: true, Amount: money.Fen(3000),
+			Time: time.Date(2025, 11, 1, 9, 30, 0, 0, tz.Shanghai), HasTime: true, Amount: money.Fen(3000),
 			Direction: "in", Counterparty: "王五（房东）", Disputed: false},
 	}
 	d.LossTotal = money.Fen(500000)

@@ -26,15 +26,46 @@ import (
 // header is read first, so a bomb is refused before any pixel is.
 const maxPixels = 50_000_000
 
-// why is the reason an image cannot be drawn, in both languages of the
-// dossier.
-type why struct{ zh, en string }
+// imageProblem is a reason an image cannot be drawn; its text in each
+// language is words.imageProblems[p], a format for the arguments whyf gets.
+type imageProblem int
 
-func (e *why) Error() string { return e.en }
+const (
+	imgNotPrepared imageProblem = iota + 1
+	imgUnreadable               // the file cannot be read: the error
+	imgChanged                  // the file changed after it was hashed
+	imgNoFile
+	imgBadHeader // the decoder's error
+	imgNoPixels  // width, height
+	imgTooLarge  // width, height, the limit in megapixels
+	imgFormat    // the format name
+	imgNoDecode  // the decoder's error
+	imgReencode  // the encoder's error
+	pngNot
+	pngNoIEND
+	pngPastEnd
+	pngBadCRC // the chunk type
+	pngBadIHDR
+	pngNoIDAT
+	pngNoPalette
+	imageProblemEnd // one past the last; words_test checks every problem has a text
+)
 
-// whyf formats the reason in Chinese and English with the same arguments.
-func whyf(zh, en string, args ...any) error {
-	return &why{zh: fmt.Sprintf(zh, args...), en: fmt.Sprintf(en, args...)}
+// why is the reason an image cannot be drawn, told in the dossier's
+// language by in; Error gives the English text.
+type why struct {
+	problem imageProblem
+	args    []any
+}
+
+func (e *why) Error() string { return e.in(enWords) }
+
+// in is the reason in the wording w.
+func (e *why) in(w *words) string { return fmt.Sprintf(w.imageProblems[e.problem], e.args...) }
+
+// whyf records a reason with the arguments its text needs.
+func whyf(p imageProblem, args ...any) error {
+	return &why{problem: p, args: args}
 }
 
 // preparedImage is an image made ready for gofpdf, or the reason it cannot
@@ -102,11 +133,11 @@ func prepareImages(exhibits []Exhibit) map[string]*preparedImage {
 // prepareFile reads an image file and makes it ready for gofpdf.
 func prepareFile(path string, orientation int) (typ string, w, h int, data []byte, err error) {
 	if path == "" {
-		return "", 0, 0, nil, whyf("没有可绘制的文件", "no file to draw")
+		return "", 0, 0, nil, whyf(imgNoFile)
 	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		return "", 0, 0, nil, whyf("无法读取文件：%v", "cannot read the file: %v", err)
+		return "", 0, 0, nil, whyf(imgUnreadable, err)
 	}
 	typ, w, h, data, err = prepareBytes(raw, orientation)
 	if err == nil && data != nil && bytes.Equal(data, raw) {
@@ -120,14 +151,13 @@ func prepareFile(path string, orientation int) (typ string, w, h int, data []byt
 func prepareBytes(raw []byte, orientation int) (typ string, w, h int, data []byte, err error) {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(raw))
 	if err != nil {
-		return "", 0, 0, nil, whyf("图片文件头无法识别（%v）", "unreadable image header (%v)", err)
+		return "", 0, 0, nil, whyf(imgBadHeader, err)
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 {
-		return "", 0, 0, nil, whyf("图片没有像素（%d×%d）", "image has no pixels (%d×%d)", cfg.Width, cfg.Height)
+		return "", 0, 0, nil, whyf(imgNoPixels, cfg.Width, cfg.Height)
 	}
 	if int64(cfg.Width)*int64(cfg.Height) > maxPixels {
-		return "", 0, 0, nil, whyf("图片为 %d×%d 像素，超过本材料绘制上限 %d 百万像素",
-			"image is %d×%d pixels, more than the %d megapixels the dossier draws", cfg.Width, cfg.Height, maxPixels/1_000_000)
+		return "", 0, 0, nil, whyf(imgTooLarge, cfg.Width, cfg.Height, maxPixels/1_000_000)
 	}
 	// Decoding holds the pixels and, to flatten or turn them, a copy: take
 	// their bytes from the shared budget so parallel workers never hold
@@ -146,7 +176,7 @@ func prepareBytes(raw []byte, orientation int) (typ string, w, h int, data []byt
 		}
 		return encodePNG(img)
 	}
-	return "", 0, 0, nil, whyf("无法绘制 %s 格式的图片", "image format %s cannot be drawn", format)
+	return "", 0, 0, nil, whyf(imgFormat, format)
 }
 
 func decodeFirst(raw []byte, format string) (image.Image, error) {
@@ -165,7 +195,7 @@ func decodeFirst(raw []byte, format string) (image.Image, error) {
 		img, err = jpeg.Decode(bytes.NewReader(raw))
 	}
 	if err != nil {
-		return nil, whyf("图片无法解码（%v）", "image does not decode (%v)", err)
+		return nil, whyf(imgNoDecode, err)
 	}
 	return img, nil
 }
@@ -227,7 +257,7 @@ func orient(img image.Image, o int) image.Image {
 func encodeJPEG(img image.Image) (string, int, int, []byte, error) {
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 90}); err != nil {
-		return "", 0, 0, nil, whyf("图片转换失败（%v）", "re-encode image: %v", err)
+		return "", 0, 0, nil, whyf(imgReencode, err)
 	}
 	b := img.Bounds()
 	return "jpg", b.Dx(), b.Dy(), buf.Bytes(), nil
@@ -261,27 +291,27 @@ func readPNG(raw []byte) (pngInfo, error) {
 	var info pngInfo
 	const sig = "\x89PNG\r\n\x1a\n"
 	if len(raw) < len(sig) || string(raw[:len(sig)]) != sig {
-		return info, whyf("不是 PNG 文件", "not a PNG file")
+		return info, whyf(pngNot)
 	}
 	p := raw[len(sig):]
 	seenIHDR, seenIDAT, seenPLTE := false, false, false
 	for {
 		if len(p) < 12 {
-			return info, whyf("PNG 文件不完整（缺少结束块 IEND），可能在传输或保存时被截断", "PNG file is truncated (no IEND chunk)")
+			return info, whyf(pngNoIEND)
 		}
 		n := binary.BigEndian.Uint32(p[:4])
 		if uint64(n) > uint64(len(p)-12) {
-			return info, whyf("PNG 文件不完整（数据块超出文件末尾），可能在传输或保存时被截断", "PNG file is truncated (a chunk runs past the end)")
+			return info, whyf(pngPastEnd)
 		}
 		kind := string(p[4:8])
 		body := p[8 : 8+n]
 		if crc32.ChecksumIEEE(p[4:8+n]) != binary.BigEndian.Uint32(p[8+n:12+n]) {
-			return info, whyf("PNG 文件已损坏（%s 块校验值错误）", "PNG file is damaged (bad CRC in %s chunk)", kind)
+			return info, whyf(pngBadCRC, kind)
 		}
 		switch kind {
 		case "IHDR":
 			if n != 13 || seenIHDR {
-				return info, whyf("PNG 文件头块 IHDR 有误", "PNG file has a bad IHDR chunk")
+				return info, whyf(pngBadIHDR)
 			}
 			seenIHDR = true
 			info.width = int(binary.BigEndian.Uint32(body[0:4]))
@@ -296,10 +326,10 @@ func readPNG(raw []byte) (pngInfo, error) {
 			seenIDAT = true
 		case "IEND":
 			if !seenIHDR || !seenIDAT {
-				return info, whyf("PNG 文件没有图像数据", "PNG file has no image data")
+				return info, whyf(pngNoIDAT)
 			}
 			if info.colorType == 3 && !seenPLTE {
-				return info, whyf("PNG 文件缺少调色板", "PNG file has no palette")
+				return info, whyf(pngNoPalette)
 			}
 			return info, nil
 		}

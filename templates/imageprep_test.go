@@ -42,7 +42,7 @@ func TestPrepareBytes(t *testing.T) {
 			typ, w, h, data, err := prepareBytes(tc.raw, tc.orientation)
 			if tc.fail != "" {
 				var y *why
-				if err == nil || !strings.Contains(err.Error(), tc.fail) || !errors.As(err, &y) || y.zh == "" {
+				if err == nil || !strings.Contains(err.Error(), tc.fail) || !errors.As(err, &y) || y.in(zhWords) == "" {
 					t.Fatalf("err = %v, want one mentioning %q with a Chinese reason", err, tc.fail)
 				}
 				return

@@ -10,7 +10,7 @@ import (
 // title, source, what it proves, and the pages it is on in this volume.
 func drawIndex(dc *doc) {
 	dc.newPage()
-	dc.heading(dc.w.hIndex, 0, 20)
+	dc.sectionHeading(SectionIndex, 20)
 	dc.indexTable()
 }
 
@@ -18,7 +18,7 @@ func drawIndex(dc *doc) {
 // evidence (证据清单) the officer receives, and the receipt to ask for.
 func drawPoliceIndex(dc *doc) {
 	dc.newPage()
-	dc.heading(dc.w.hIndex, 0, 20)
+	dc.sectionHeading(SectionIndex, 20)
 	dc.para(dc.w.policeIndexIntro, sizeSmall, colMuted, 0)
 	dc.setY(dc.y() + 1.5)
 	dc.indexTable()

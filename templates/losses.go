@@ -8,7 +8,7 @@ import (
 // ones shaded, and the total of the disputed payments out.
 func drawLosses(dc *doc) {
 	w := dc.w
-	dc.heading(w.hLosses, 0, 20)
+	dc.sectionHeading(SectionLosses, 20)
 	if len(dc.d.Transactions) == 0 {
 		dc.para(w.noTransactions, sizeBody, colMuted, 0)
 		dc.setY(dc.y() + 8)
@@ -65,7 +65,7 @@ func drawLosses(dc *doc) {
 		},
 	})
 	dc.setY(dc.y() + 1.5)
-	dc.para(strings.TrimSpace(w.timesNote+" "+w.lossTotal+dc.colon()+w.money(dc.d.LossTotal)), sizeSmall, colMuted, 0)
+	dc.para(strings.TrimSpace(w.timesNote+" "+w.lossTotal+dc.colon()+w.money(dc.d.LossTotal)+w.yuanUnit), sizeSmall, colMuted, 0)
 	dc.setY(dc.y() + 8)
 }
 

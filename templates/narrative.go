@@ -6,7 +6,7 @@ import "strings"
 // clear note that it was left blank.
 func drawNarrative(dc *doc) {
 	dc.newPage()
-	dc.heading(dc.w.hNarrative, 0, lineHeight(sizeBody)*3)
+	dc.sectionHeading(SectionNarrative, lineHeight(sizeBody)*3)
 	text := strings.TrimSpace(dc.d.Narrative)
 	if text == "" {
 		dc.para(dc.w.narrativeBlank, sizeBody, colMuted, 0)

@@ -2,7 +2,6 @@ package templates
 
 import (
 	"fmt"
-	"io"
 	"slices"
 
 	"github.com/jung-kurt/gofpdf"
@@ -53,17 +52,41 @@ var (
 
 type rgb struct{ r, g, b int }
 
+// SectionID names a section of the dossier whatever its language. The
+// contents on the cover, the "see page N" references and the volume split
+// find sections by it; its heading is words.headings[id].
+type SectionID string
+
+// The sections, in the order every route draws them.
+const (
+	SectionCover      SectionID = "cover"
+	SectionNarrative  SectionID = "narrative"
+	SectionLosses     SectionID = "losses"
+	SectionChronology SectionID = "chronology"
+	SectionDeadlines  SectionID = "deadlines"
+	SectionIndex      SectionID = "index"
+	SectionChecklist  SectionID = "checklist"
+	SectionExhibits   SectionID = "exhibits"
+	SectionAppendix   SectionID = "appendix"
+)
+
+// sectionIDs is every section, in route order; each has a heading in both
+// languages (words_test checks).
+var sectionIDs = []SectionID{
+	SectionCover, SectionNarrative, SectionLosses, SectionChronology, SectionDeadlines,
+	SectionIndex, SectionChecklist, SectionExhibits, SectionAppendix,
+}
+
 // section is one part of the dossier. A route (civil, police, complaint)
-// is a list of sections in order.
+// is a list of sections in order; every section but the cover is listed
+// in the contents on the cover, under its heading.
 type section struct {
-	// title is the heading the section starts with, listed in the contents
-	// on the cover; nil for the cover itself.
-	title func(w *words) string
-	draw  func(dc *doc)
+	id   SectionID
+	draw func(dc *doc)
 }
 
 // routeFor returns the sections of the dossier for a purpose, in the order
-// DESIGN.md gives, each route with its own first page and evidence index:
+// of sectionIDs, each route with its own first page and evidence index:
 //
 //   - complaint: page 1 is the complaint form (parties, payments with their
 //     transaction and merchant order numbers, complaint type, a short
@@ -87,15 +110,15 @@ func routeFor(purpose string) ([]section, error) {
 		return nil, fmt.Errorf("templates: unknown purpose %q (want complaint, police or civil)", purpose)
 	}
 	return []section{
-		{nil, cover},
-		{func(w *words) string { return w.hNarrative }, drawNarrative},
-		{func(w *words) string { return w.hLosses }, drawLosses},
-		{func(w *words) string { return w.hChronology }, drawChronology},
-		{func(w *words) string { return w.hDeadlines }, drawDeadlines},
-		{func(w *words) string { return w.hIndex }, index},
-		{func(w *words) string { return w.hChecklist }, drawChecklist},
-		{func(w *words) string { return w.hExhibits }, drawExhibits},
-		{func(w *words) string { return w.hAppendix }, drawAppendix},
+		{SectionCover, cover},
+		{SectionNarrative, drawNarrative},
+		{SectionLosses, drawLosses},
+		{SectionChronology, drawChronology},
+		{SectionDeadlines, drawDeadlines},
+		{SectionIndex, index},
+		{SectionChecklist, drawChecklist},
+		{SectionExhibits, drawVolumeExhibits},
+		{SectionAppendix, drawAppendix},
 	}, nil
 }
 
@@ -115,10 +138,10 @@ type doc struct {
 	total  int
 	known  map[int]Placement
 	places []Placement
-	// sections holds the first page of each section, by heading, as the
-	// pass before found them; found is what this pass finds.
-	sections map[string]int
-	found    map[string]int
+	// sections holds the first page of each section as the pass before
+	// found them; found is what this pass finds.
+	sections map[SectionID]int
+	found    map[SectionID]int
 
 	// volume is this document's place among the volumes (0-based); plan
 	// says which exhibits each volume holds.
@@ -126,22 +149,12 @@ type doc struct {
 	plan   *volumePlan
 }
 
-// Render draws the dossier as one PDF to w and reports where each exhibit
-// landed: RenderVolumes without a size limit.
-func Render(d *Dossier, w io.Writer) (*Layout, error) {
-	return RenderVolumes(d, 0, func(int) (io.WriteCloser, error) { return nopCloser{w}, nil })
-}
-
-type nopCloser struct{ io.Writer }
-
-func (nopCloser) Close() error { return nil }
-
 // snapshot is what one pass over a volume found: its page count, where
 // its exhibits landed and the first page of each section.
 type snapshot struct {
 	pages  int
 	places []Placement
-	found  map[string]int
+	found  map[SectionID]int
 }
 
 func (dc *doc) snapshot() *snapshot {
@@ -168,7 +181,7 @@ func (dc *doc) run(route []section) error {
 	if err := dc.pdf.Error(); err != nil {
 		return fmt.Errorf("templates: load embedded font: %w", err)
 	}
-	dc.found = map[string]int{}
+	dc.found = map[SectionID]int{}
 	dc.route = route
 	for _, s := range route {
 		s.draw(dc)
@@ -200,7 +213,7 @@ func (dc *doc) setup() {
 	pdf.SetCreator(software, true)
 	title := dc.title() + " — " + dc.w.coverTitle[dc.purpose]
 	if dc.plan.multi() {
-		title += " — " + volumeWordsFor(dc.w).of(dc.volume+1, dc.plan.count())
+		title += " — " + dc.w.volOf(dc.volume+1, dc.plan.count())
 	}
 	pdf.SetTitle(dc.m.clean(title, false), true)
 	pdf.SetSubject(dc.w.coverTitle[dc.purpose], true)
@@ -266,7 +279,7 @@ func (dc *doc) footer() {
 	dc.textAt(marginL, y, third, h, dc.m.fit(dc.w.footerCase+id, sizeSmall, third-2), "L")
 	page := dc.w.pageOf(pdf.PageNo(), total)
 	if dc.plan.multi() {
-		page = dc.m.fit(page+"  ·  "+volumeWordsFor(dc.w).of(dc.volume+1, dc.plan.count()), sizeSmall, third)
+		page = dc.m.fit(page+"  ·  "+dc.w.volOf(dc.volume+1, dc.plan.count()), sizeSmall, third)
 	}
 	dc.textAt(marginL+third, y, third, h, page, "C")
 	dc.textAt(marginL+2*third, y, third, h, dc.m.fit(dc.w.footerManifest+dc.m.clean(digest, false), sizeSmall, third-2), "R")
@@ -359,14 +372,29 @@ func (dc *doc) subheading(text string, need float64) {
 	dc.setY(y + h + 1.5)
 }
 
-// bookmark adds an outline entry at the cursor and remembers the page of a
-// top-level section for the contents on the cover.
+// bookmark adds an outline entry at the cursor.
 func (dc *doc) bookmark(text string, level int) {
 	dc.pdf.Bookmark(dc.m.clean(text, false), level, -1)
-	if level == 0 {
-		if _, ok := dc.found[text]; !ok {
-			dc.found[text] = dc.pdf.PageNo()
-		}
+}
+
+// sectionHeading starts a section: its heading, its top-level bookmark,
+// and its page remembered for the contents on the cover.
+func (dc *doc) sectionHeading(id SectionID, need float64) {
+	dc.heading(dc.w.headings[id], 0, need)
+	dc.sectionFound(id)
+}
+
+// sectionBookmark starts a section that has no heading of its own (the
+// cover, the exhibits): a top-level bookmark, and its page remembered.
+func (dc *doc) sectionBookmark(id SectionID) {
+	dc.bookmark(dc.w.headings[id], 0)
+	dc.sectionFound(id)
+}
+
+// sectionFound remembers the page a section starts on, the first time.
+func (dc *doc) sectionFound(id SectionID) {
+	if _, ok := dc.found[id]; !ok {
+		dc.found[id] = dc.pdf.PageNo()
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -22,12 +23,21 @@ var (
 func render(t testing.TB, d *Dossier) ([]byte, *Layout) {
 	t.Helper()
 	var buf bytes.Buffer
-	lay, err := Render(d, &buf)
+	lay, err := renderTo(d, &buf)
 	if err != nil {
-		t.Fatalf("Render: %v", err)
+		t.Fatalf("RenderVolumes: %v", err)
 	}
 	return buf.Bytes(), lay
 }
+
+// renderTo draws the dossier as one volume (no size limit) into w.
+func renderTo(d *Dossier, w io.Writer) (*Layout, error) {
+	return RenderVolumes(d, 0, func(int) (io.WriteCloser, error) { return nopCloser{w}, nil })
+}
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
 
 func needTool(t *testing.T, name string) string {
 	t.Helper()
@@ -244,10 +254,10 @@ func TestRenderRefusesUnknownPurpose(t *testing.T) {
 	d := smallDossier(t)
 	d.Purpose = "appeal"
 	var buf bytes.Buffer
-	if _, err := Render(d, &buf); err == nil || !strings.Contains(err.Error(), "appeal") {
-		t.Fatalf("Render with purpose appeal: err = %v", err)
+	if _, err := renderTo(d, &buf); err == nil || !strings.Contains(err.Error(), "appeal") {
+		t.Fatalf("RenderVolumes with purpose appeal: err = %v", err)
 	}
 	if buf.Len() != 0 {
-		t.Errorf("Render wrote %d bytes before failing", buf.Len())
+		t.Errorf("RenderVolumes wrote %d bytes before failing", buf.Len())
 	}
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/casebundle/casebundle/evidence"
 	"github.com/casebundle/casebundle/internal/money"
+	"github.com/casebundle/casebundle/internal/tz"
 )
 
 var (
@@ -48,7 +49,7 @@ func routeDossier(t testing.TB, purpose, lang string) *Dossier {
 	return d
 }
 
-// headings are the section headings DESIGN.md names, in each language.
+// headings are the section headings every route must show, in each language.
 var headings = map[string][]string{
 	"zh": {"案情经过", "损失清单", "事件时间线", "期限", "证据目录", "材料清单", "附录 哈希清单与核验方法"},
 	"en": {"Narrative", "Losses", "Chronology", "Deadlines", "Evidence index", "Checklist", "Appendix: manifest and verification"},
@@ -149,11 +150,11 @@ func TestRoutes(t *testing.T) {
 				}
 
 				marks := outline(t, pdf)
-				want := map[string]int{w.hCover: 1}
+				want := map[string]int{w.headings[SectionCover]: 1}
 				for _, h := range headings[l] {
 					want[h] = 0
 				}
-				for _, h := range append(headings[l], w.hCover) {
+				for _, h := range append(headings[l], w.headings[SectionCover]) {
 					found := false
 					for _, m := range marks {
 						found = found || m.Title == h && (want[h] == 0 || m.Page == want[h])
@@ -178,6 +179,8 @@ func TestRoutes(t *testing.T) {
 	}
 }
 
+// dc is the label separator the dossier must use, written out here rather
+// than read from the wording so that the test checks the wording.
 func dc(w *words) string {
 	if w.lang == "en" {
 		return ": "
@@ -394,7 +397,7 @@ func TestDeadlines(t *testing.T) {
 			d := &Dossier{ComplaintType: tt.complaintType, Platform: tt.platform, Transactions: tt.txns}
 			var got []string
 			for _, dl := range deadlines(d) {
-				got = append(got, fmt.Sprintf("%d@%s", dl.kind, dl.due.In(beijing).Format("2006-01-02 15:04")))
+				got = append(got, fmt.Sprintf("%d@%s", dl.kind, dl.due.In(tz.Shanghai).Format("2006-01-02 15:04")))
 			}
 			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
 				t.Errorf("deadlines = %v, want %v", got, tt.want)

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"strconv"
-	"strings"
 
 	"github.com/casebundle/casebundle/evidence"
 )
@@ -63,70 +62,16 @@ func (p *volumePlan) count() int {
 
 func (p *volumePlan) multi() bool { return p.count() > 1 }
 
-// volumeWords are the words about volumes, in the dossier's language.
-type volumeWords struct {
-	of        func(k, n int) string              // "第 2 卷 / 共 3 卷"
-	cell      func(vol int, pages string) string // an index cell
-	at        func(n, vol int, pages string) string
-	note      func(n int) string
-	over      func(vol, n int, size, limit string) string
-	elsewhere string
-}
-
-func pagesEn(pages string) string {
-	if strings.ContainsAny(pages, "–-") {
-		return "pp. " + pages
-	}
-	return "p. " + pages
-}
-
-var volumeZh = volumeWords{
-	of:   func(k, n int) string { return fmt.Sprintf("第 %d 卷 / 共 %d 卷", k, n) },
-	cell: func(vol int, pages string) string { return "第" + strconv.Itoa(vol) + "卷\n第" + pages + "页" },
-	at: func(n, vol int, pages string) string {
-		return "证据" + strconv.Itoa(n) + "（第" + strconv.Itoa(vol) + "卷第" + pages + "页）"
-	},
-	note: func(n int) string {
-		return fmt.Sprintf("本卷宗共 %d 卷（dossier.pdf 为第 1 卷，dossier-2.pdf 为第 2 卷，依此类推）；“页码”栏写明证据所在的卷及该卷中的页码，每卷页码从第 1 页起。", n)
-	},
-	over: func(vol, n int, size, limit string) string {
-		return fmt.Sprintf("第 %d 卷仅含证据%d（共 %s），单件已超过每卷上限 %s，无法再拆分。", vol, n, size, limit)
-	},
-	elsewhere: "本卷不含证据正文：全部证据见第 2 卷起，各证据所在的卷及页码见证据目录。",
-}
-
-var volumeEn = volumeWords{
-	of:   func(k, n int) string { return fmt.Sprintf("Volume %d of %d", k, n) },
-	cell: func(vol int, pages string) string { return "Vol. " + strconv.Itoa(vol) + "\n" + pagesEn(pages) },
-	at: func(n, vol int, pages string) string {
-		return "Exhibit " + strconv.Itoa(n) + " (vol. " + strconv.Itoa(vol) + ", " + pagesEn(pages) + ")"
-	},
-	note: func(n int) string {
-		return fmt.Sprintf("The dossier has %d volumes (dossier.pdf is volume 1, dossier-2.pdf volume 2, and so on); the Page column gives each exhibit's volume and its page in that volume, counted from 1 in every volume.", n)
-	},
-	over: func(vol, n int, size, limit string) string {
-		return fmt.Sprintf("Volume %d holds exhibit %d alone (%s): it is larger than the volume limit of %s and cannot be split.", vol, n, size, limit)
-	},
-	elsewhere: "This volume holds no exhibits: they start in volume 2; the evidence index gives the volume and page of each.",
-}
-
-func volumeWordsFor(w *words) *volumeWords {
-	if w.lang == "en" {
-		return &volumeEn
-	}
-	return &volumeZh
-}
-
 // volumePages is an exhibit's volume and pages for the index when the
 // dossier has several volumes; the first pass draws a placeholder of the
 // same shape.
 func (dc *doc) volumePages(n int) string {
-	vw := volumeWordsFor(dc.w)
+	vw := dc.w
 	p, ok := dc.known[n]
 	if !dc.final || !ok {
-		return vw.cell(0, "0")
+		return vw.volCell(0, "0")
 	}
-	return vw.cell(p.Volume, pageRange(p))
+	return vw.volCell(p.Volume, pageRange(p))
 }
 
 func pageRange(p Placement) string {
@@ -144,9 +89,9 @@ func (dc *doc) exhibitAt(n int) string {
 	}
 	p, ok := dc.known[n]
 	if !dc.final || !ok {
-		return volumeWordsFor(dc.w).at(n, 0, "0")
+		return dc.w.volAt(n, 0, "0")
 	}
-	return volumeWordsFor(dc.w).at(n, p.Volume, pageRange(p))
+	return dc.w.volAt(n, p.Volume, pageRange(p))
 }
 
 // indexNote is the note under the evidence index: which volume the pages
@@ -156,12 +101,12 @@ func (dc *doc) indexNote() {
 		dc.para(dc.w.indexNote, sizeSmall, colMuted, 0)
 		return
 	}
-	vw := volumeWordsFor(dc.w)
-	dc.para(vw.note(dc.plan.count()), sizeSmall, colMuted, 0)
+	vw := dc.w
+	dc.para(vw.volNote(dc.plan.count()), sizeSmall, colMuted, 0)
 	for v, r := range dc.plan.ranges {
 		if size, ok := dc.plan.over[v]; ok {
 			ex := dc.d.Exhibits[r[0]]
-			dc.para(vw.over(v+1, ex.Number, dc.w.bytes(size), dc.w.bytes(dc.plan.limit)), sizeSmall, rgb{170, 20, 20}, 0)
+			dc.para(vw.volOver(v+1, ex.Number, dc.w.bytes(size), dc.w.bytes(dc.plan.limit)), sizeSmall, rgb{170, 20, 20}, 0)
 		}
 	}
 }
@@ -175,8 +120,8 @@ func drawVolumeExhibits(dc *doc) {
 	if lo == hi {
 		if dc.volume == 0 && dc.plan.multi() {
 			dc.newPage()
-			dc.heading(dc.w.hExhibits, 0, 20)
-			dc.para(volumeWordsFor(dc.w).elsewhere, sizeBody, colMuted, 0)
+			dc.sectionHeading(SectionExhibits, 20)
+			dc.para(dc.w.volElsewhere, sizeBody, colMuted, 0)
 		}
 		return
 	}
@@ -301,11 +246,6 @@ func newRenderer(d *Dossier) (*renderer, error) {
 	if purpose == "civil" {
 		wd = civilWords(wd, d.Exhibits)
 	}
-	for i, s := range route {
-		if s.title != nil && s.title(wd) == wd.hExhibits {
-			route[i].draw = drawVolumeExhibits
-		}
-	}
 	return &renderer{d: d, w: wd, m: m, purpose: purpose, images: prepareImages(d.Exhibits), route: route}, nil
 }
 
@@ -315,7 +255,7 @@ func (r *renderer) routeOf(v int) []section {
 	if v == 0 {
 		return r.route
 	}
-	return []section{{func(w *words) string { return w.hExhibits }, drawVolumeExhibits}}
+	return []section{{SectionExhibits, drawVolumeExhibits}}
 }
 
 // pass draws volume v once: a first pass when prev is nil, else a final

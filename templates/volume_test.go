@@ -173,11 +173,11 @@ func TestRenderVolumes(t *testing.T) {
 		}
 	}
 
-	// Without a limit, the same dossier is one volume, as Render draws it.
+	// Without a limit, the same dossier is one volume, as renderTo draws it.
 	one, lay1 := renderVolumes(t, d, 0)
 	whole, _ := render(t, d)
 	if len(one) != 1 || !bytes.Equal(one[0], whole) || len(lay1.Volumes) != 1 || lay1.Volumes[0] != lay1.Pages {
-		t.Errorf("RenderVolumes without a limit is not Render: %d volumes, layout %+v", len(one), lay1)
+		t.Errorf("RenderVolumes without a limit is not one volume: %d volumes, layout %+v", len(one), lay1)
 	}
 	for _, p := range lay1.Placements {
 		if p.Volume != 1 {
@@ -186,13 +186,13 @@ func TestRenderVolumes(t *testing.T) {
 	}
 }
 
-// A limit the dossier stays under gives the bytes of Render.
-func TestRenderVolumesUnderLimitIsRender(t *testing.T) {
+// A limit the dossier stays under gives the bytes of one unlimited volume.
+func TestRenderVolumesUnderLimitIsUnlimited(t *testing.T) {
 	d := smallDossier(t)
 	whole, _ := render(t, d)
 	vols, lay := renderVolumes(t, d, int64(len(whole))+volumeMargin(int64(len(whole)))+64<<10)
 	if len(vols) != 1 || !bytes.Equal(vols[0], whole) {
-		t.Fatalf("%d volumes; one volume should be Render's bytes", len(vols))
+		t.Fatalf("%d volumes; one volume should be the bytes without a limit", len(vols))
 	}
 	if lay.Volumes[0] != lay.Pages {
 		t.Errorf("layout %+v", lay)

@@ -5,6 +5,7 @@ package money
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -97,14 +98,29 @@ func (f Fen) Grouped() string {
 		sign, s = "-", s[1:]
 	}
 	intPart, frac, _ := strings.Cut(s, ".")
+	return sign + groupDigits(intPart) + "." + frac
+}
+
+// Grouped writes a whole number with thousands separators: "3,916,756",
+// "-1,000". The dossier prints byte counts with it.
+func Grouped(n int64) string {
+	if n < 0 {
+		// -(n+1)+1 so that the smallest int64 has a magnitude too.
+		return "-" + groupDigits(strconv.FormatUint(uint64(-(n+1))+1, 10))
+	}
+	return groupDigits(strconv.FormatInt(n, 10))
+}
+
+// groupDigits puts a comma before every third digit from the right.
+func groupDigits(digits string) string {
 	var b strings.Builder
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
 			b.WriteByte(',')
 		}
 		b.WriteRune(c)
 	}
-	return sign + b.String() + "." + frac
+	return b.String()
 }
 
 // MarshalJSON writes the amount as a JSON string ("5000.00") so that no

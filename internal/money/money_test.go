@@ -2,6 +2,8 @@ package money
 
 import (
 	"errors"
+	"fmt"
+	"math"
 	"testing"
 )
 
@@ -64,6 +66,21 @@ func TestString(t *testing.T) {
 	}
 }
 
+func TestGroupedInt(t *testing.T) {
+	for _, tc := range []struct {
+		in   int64
+		want string
+	}{
+		{0, "0"}, {7, "7"}, {999, "999"}, {1000, "1,000"}, {-1000, "-1,000"}, {-12, "-12"},
+		{3916756, "3,916,756"}, {123456789012, "123,456,789,012"},
+		{math.MaxInt64, "9,223,372,036,854,775,807"}, {math.MinInt64, "-9,223,372,036,854,775,808"},
+	} {
+		if got := Grouped(tc.in); got != tc.want {
+			t.Errorf("Grouped(%d) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{"5000.00", "¥12.00", "-3.2", "1,234.56元", "+0.01"} {
 		f.Add(s)
@@ -79,4 +96,9 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("round trip of %q: %v -> %q -> %v (%v)", s, v, v.String(), w, err)
 		}
 	})
+}
+
+func ExampleGrouped() {
+	fmt.Println(Grouped(3916756), Fen(500000).Grouped())
+	// Output: 3,916,756 5,000.00
 }
