@@ -71,6 +71,7 @@ type bmff struct {
 	brand  string
 
 	sawMoov      bool
+	cut          bool // a box was cut at the end of the file
 	mvTimescale  uint32
 	mvDuration   uint64
 	mvCreated    uint64
@@ -151,12 +152,19 @@ func (b *bmff) walk(end int64, depth int, parent string) error {
 			boxEnd = start + int64(size)
 		}
 		if end >= 0 && boxEnd > end {
-			b.in.problem(ProblemBoxExceedsBox, start, fmt.Sprintf("box %q of %d bytes runs %d bytes past %q", typ, size, boxEnd-end, parent))
-			boxEnd = end
+			if b.cut && end == s.size {
+				// The parent was cut at the end of the file: its
+				// children are cut with it, one problem says so.
+				boxEnd = end
+			} else {
+				b.in.problem(ProblemBoxExceedsBox, start, fmt.Sprintf("box %q of %d bytes runs %d bytes past %q", typ, size, boxEnd-end, parent))
+				boxEnd = end
+			}
 		}
 		if s.size >= 0 && boxEnd > s.size && size != math.MaxInt64 {
 			b.in.problem(ProblemBoxExceedsFile, start, fmt.Sprintf("box %q claims %d bytes, the file has %d after it", typ, size, s.size-start))
 			boxEnd = s.size
+			b.cut = true
 		}
 		b.boxes++
 		if b.boxes > b.in.lim.MaxBoxes {
@@ -679,7 +687,7 @@ func (b *bmff) finish() {
 	case audio != nil:
 		in.Kind = Audio
 	default:
-		if b.sawMoov {
+		if b.sawMoov && !b.cut {
 			in.problem(ProblemNoTracks, -1, fmt.Sprintf("%d tracks, none audio or video", len(b.tracks)))
 		}
 		in.Kind = Video

@@ -1,7 +1,6 @@
 package media
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -192,13 +191,9 @@ func (l Limits) orDefault() Limits {
 func Read(r io.Reader, size int64, lim Limits) (*Info, error) {
 	s := newSource(r, size)
 	info := &Info{lim: lim.orDefault()}
-	p, err := s.br.Peek(12)
-	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		if len(p) == 0 || !errors.Is(err, io.ErrUnexpectedEOF) {
-			if !errors.Is(err, io.EOF) {
-				return nil, fmt.Errorf("media: read: %w", err)
-			}
-		}
+	p := s.peek(12)
+	if s.err != nil {
+		return nil, fmt.Errorf("media: read: %w", s.err.(readError).err)
 	}
 	var parse func(*source, *Info) error
 	switch {
@@ -215,11 +210,21 @@ func Read(r io.Reader, size int64, lim Limits) (*Info, error) {
 	case hasPrefix(p, "ID3") || looksMPEGAudio(s):
 		parse = readMPEGAudio
 	default:
+		if s.err != nil {
+			return nil, fmt.Errorf("media: read: %w", s.err.(readError).err)
+		}
 		return nil, ErrNotMedia
 	}
-	if err := parse(s, info); err != nil {
-		if errors.Is(err, ErrNotMedia) {
+	err := parse(s, info)
+	if err == nil && s.err != nil {
+		err = s.err
+	}
+	if err != nil {
+		if errors.Is(err, ErrNotMedia) && s.err == nil {
 			return nil, err
+		}
+		if s.err != nil {
+			err = s.err
 		}
 		var re readError
 		if errors.As(err, &re) {

@@ -14,6 +14,7 @@ type source struct {
 	pos  int64
 	size int64 // -1 when unknown
 	buf  []byte
+	err  error // a read error met by peek, which cannot return it
 }
 
 // readError marks a failure of the underlying reader, as opposed to the end
@@ -62,7 +63,10 @@ func (s *source) remaining() int64 {
 
 // peek returns up to n bytes without consuming them (n ≤ 64 KiB).
 func (s *source) peek(n int) []byte {
-	p, _ := s.br.Peek(n)
+	p, err := s.br.Peek(n)
+	if err != nil && err != bufio.ErrBufferFull && !isEOF(err) && s.err == nil {
+		s.err = readError{err}
+	}
 	return p
 }
 
