@@ -282,7 +282,7 @@ func (b *bmff) box(typ string, start, end int64, depth int, parent string) error
 		return nil
 	case typ == "ilst" && parent == "meta":
 		return b.ilst(end, depth+1)
-	case parent == "udta" && strings.HasPrefix(typ, "\u00a9"):
+	case parent == "udta" && strings.HasPrefix(typ, "\xa9"):
 		p, err := b.meta(typ, start, end, payload)
 		if err != nil || p == nil {
 			return err
@@ -735,7 +735,7 @@ func (b *bmff) finish() {
 	in.Software = named["com.apple.quicktime.software"]
 	in.Location = named["com.apple.quicktime.location.ISO6709"]
 	if in.Location == "" {
-		in.Location = b.namedItems["\u00a9xyz"]
+		in.Location = b.namedItems["\xa9xyz"]
 	}
 	if in.Location != "" {
 		in.Latitude, in.Longitude, in.HasLocation = parseISO6709(in.Location)
@@ -759,7 +759,7 @@ func (b *bmff) finish() {
 		in.CreatedWritten = fmt.Sprint(b.mvCreated)
 		return
 	}
-	if v, ok := b.namedItems["\u00a9day"]; ok {
+	if v, ok := b.namedItems["\xa9day"]; ok {
 		if t, zone, ok := parseDate(v); ok {
 			in.Created, in.CreatedZoneKnown, in.CreatedSource, in.CreatedWritten = t, zone, SourceUdta, v
 		}

@@ -84,6 +84,8 @@ func TestAgainstFFprobe(t *testing.T) {
 		{"moovend.mp4", cat(video("25"), "-t", "0.8", x264, "-c:a", "aac", "-metadata", "creation_time=2024-02-29T23:59:59Z"), 40 * ms},
 		{"hevc.mp4", cat(video("24000/1001"), "-t", "1", "-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=error:pools=1:frame-threads=1", "-tag:v", "hvc1", "-an"), 42 * ms},
 		{"screen.mov", cat(video("60"), "-t", "0.6", x264, "-c:a", "aac", "-movflags", "use_metadata_tags", "-metadata", "com.apple.quicktime.creationdate=2025-11-03T14:05:12+0800", "-metadata", "com.apple.quicktime.location.ISO6709=+22.5431+114.0579+010.000/"), 17 * ms},
+		{"located.mov", cat(video("30"), "-t", "0.5", x264, "-an", "-metadata", "location=+22.5431+114.0579/", "-metadata", "creation_time=2025-06-01T00:00:00Z"), 34 * ms},
+		{"dated.m4a", []string{"-f", "lavfi", "-i", "sine=sample_rate=16000", "-t", "1.2", "-c:a", "aac", "-metadata", "date=2025-11-03T14:05:12+0800"}, 64 * ms},
 		{"clip.3gp", []string{"-f", "lavfi", "-i", "testsrc=size=176x144:rate=15", "-f", "lavfi", "-i", "sine=sample_rate=8000", "-t", "0.8", "-c:v", "h263", "-c:a", "aac", "-ac", "1", "-metadata", "creation_time=2025-01-02T03:04:05Z"}, 67 * ms},
 		{"call.m4a", []string{"-f", "lavfi", "-i", "sine=sample_rate=44100", "-ac", "2", "-t", "1.7", "-c:a", "aac", "-metadata", "creation_time=2025-11-03T06:05:12Z"}, 24 * ms},
 		{"cbr.mp3", []string{"-f", "lavfi", "-i", "sine=sample_rate=44100", "-t", "1.7", "-c:a", "libmp3lame", "-b:a", "128k", "-write_xing", "0"}, 27 * ms},
@@ -181,11 +183,19 @@ func TestAgainstFFprobe(t *testing.T) {
 				if err != nil || !ct.Equal(in.Created) || in.CreatedSource != SourceMvhd {
 					t.Errorf("created %v from %s, ffprobe %q", in.Created, in.CreatedSource, v)
 				}
+			} else if v, ok := p.Format.Tags["date"]; ok {
+				if in.CreatedWritten != v || in.CreatedSource != SourceUdta || !in.CreatedZoneKnown {
+					t.Errorf("created %q from %s, ffprobe date %q", in.CreatedWritten, in.CreatedSource, v)
+				}
 			} else if !in.Created.IsZero() {
 				t.Errorf("created %v, ffprobe has none", in.Created)
 			}
-			if v, ok := p.Format.Tags["com.apple.quicktime.location.ISO6709"]; ok && in.Location != v {
-				t.Errorf("location %q, ffprobe %q", in.Location, v)
+			loc, ok := p.Format.Tags["com.apple.quicktime.location.ISO6709"]
+			if !ok {
+				loc = p.Format.Tags["location"]
+			}
+			if in.Location != loc || (loc != "") != in.HasLocation {
+				t.Errorf("location %q (%v), ffprobe %q", in.Location, in.HasLocation, loc)
 			}
 			if len(in.Problems) > 0 {
 				t.Errorf("problems %v", in.Problems)

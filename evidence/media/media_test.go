@@ -594,3 +594,57 @@ func TestProblemCatalogue(t *testing.T) {
 		t.Error(got)
 	}
 }
+
+// qtText is a QuickTime user data text: length, language, text.
+func qtText(typ, v string) []byte {
+	b := binary.BigEndian.AppendUint16(nil, uint16(len(v)))
+	b = binary.BigEndian.AppendUint16(b, 0x55c4)
+	return box(typ, b, []byte(v))
+}
+
+// mdtaMeta is moov/meta with QuickTime keys and their values.
+func mdtaMeta(kv ...string) []byte {
+	var keys, items []byte
+	for i := 0; i < len(kv); i += 2 {
+		keys = append(keys, box("mdta", []byte(kv[i]))...)
+		items = append(items, box(string(u32(uint32(i/2+1))), box("data", u32(1, 0), []byte(kv[i+1])))...)
+	}
+	return box("meta",
+		box("hdlr", u32(0, 0), []byte("mdta"), make([]byte, 13)),
+		box("keys", u32(0, uint32(len(kv)/2)), keys),
+		box("ilst", items))
+}
+
+func TestCreationTimes(t *testing.T) {
+	tests := []struct {
+		name    string
+		moov    []byte
+		created string
+		zone    bool
+		source  string
+		loc     string
+	}{
+		{"mvhd zero is unknown", box("moov", box("mvhd", u32(0, 0, 0, 1000, 2000), make([]byte, 80))), "", false, "", ""},
+		{"mvhd", box("moov", mvhd(1000, 2000)), "2025-11-03T06:05:12Z", true, SourceMvhd, ""},
+		{"quicktime wins over mvhd", box("moov", mvhd(1000, 2000), mdtaMeta("com.apple.quicktime.creationdate", "2024-01-02T03:04:05-0500")), "2024-01-02T08:04:05Z", true, SourceQuickTime, ""},
+		{"quicktime without zone", box("moov", mdtaMeta("com.apple.quicktime.creationdate", "2024-01-02T03:04:05")), "2024-01-02T03:04:05Z", false, SourceQuickTime, ""},
+		{"bad quicktime date falls back to mvhd", box("moov", mvhd(1000, 2000), mdtaMeta("com.apple.quicktime.creationdate", "soon")), "2025-11-03T06:05:12Z", true, SourceMvhd, ""},
+		{"udta ©day and ©xyz (QuickTime text)", box("moov", box("udta", qtText("\xa9day", "2025-11-03T14:05:12"), qtText("\xa9xyz", "+22.5431+114.0579/"))), "2025-11-03T14:05:12Z", false, SourceUdta, "+22.5431+114.0579/"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := append(append([]byte(nil), ftypMP4...), tt.moov...)
+			in, err := Read(bytes.NewReader(data), int64(len(data)), DefaultLimits)
+			if err != nil {
+				t.Fatal(err)
+			}
+			created := ""
+			if !in.Created.IsZero() {
+				created = in.Created.Format(time.RFC3339)
+			}
+			if created != tt.created || in.CreatedZoneKnown != tt.zone || in.CreatedSource != tt.source || in.Location != tt.loc {
+				t.Errorf("created %q zone %v source %q location %q, want %q %v %q %q", created, in.CreatedZoneKnown, in.CreatedSource, in.Location, tt.created, tt.zone, tt.source, tt.loc)
+			}
+		})
+	}
+}

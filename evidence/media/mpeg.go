@@ -264,7 +264,7 @@ func readMP3(s *source, in *Info) error {
 	switch {
 	case frames >= 0:
 		in.setDuration(uint64(frames)*uint64(h.samples), uint64(h.rate))
-	case s.size >= 0:
+	case s.size >= start:
 		// Constant bitrate: the audio bytes over the byte rate.
 		in.setDuration(uint64(s.size-start)*8, uint64(h.bitrate))
 	default:
