@@ -114,8 +114,10 @@ type Track struct {
 	Samples  int64         `json:"samples,omitempty"`
 }
 
-// Limits bound the work Read does on a hostile file. Read never allocates
-// more than MaxMeta+64 KiB whatever the file claims; the others bound time.
+// Limits bound the work Read does on a hostile file. Whatever the file
+// claims, Read holds at most one MaxMeta-sized box in memory besides its
+// fixed buffers (64 KiB of read-ahead, 1 MiB to read payloads through);
+// the other limits bound time.
 type Limits struct {
 	// MaxDepth is the deepest box nesting walked (moov/trak/mdia/minf/stbl
 	// is 5; iTunes metadata moov/udta/meta/ilst/©day/data is 6).
