@@ -35,6 +35,9 @@ type probe struct {
 
 func needTools(t *testing.T, tools ...string) {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: no ffmpeg runs; the parser is still tested on testdata/")
+	}
 	for _, tool := range tools {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Skipf("%s is not installed (apt-get install ffmpeg); the parser is still tested on testdata/ by TestGolden and TestSamples", tool)
