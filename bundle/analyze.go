@@ -11,7 +11,9 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/casebundle/casebundle/evidence"
+	"github.com/casebundle/casebundle/evidence/chat"
 	"github.com/casebundle/casebundle/internal/money"
+	"github.com/casebundle/casebundle/internal/tz"
 )
 
 // Exhibit is an item with its number and the user's notes.
@@ -165,14 +167,14 @@ func instant(c *evidence.Captured) time.Time {
 	if c.ZoneKnown {
 		return c.Time
 	}
-	return time.Date(c.Time.Year(), c.Time.Month(), c.Time.Day(), c.Time.Hour(), c.Time.Minute(), c.Time.Second(), 0, evidence.Beijing()).UTC()
+	return time.Date(c.Time.Year(), c.Time.Month(), c.Time.Day(), c.Time.Hour(), c.Time.Minute(), c.Time.Second(), 0, tz.Shanghai).UTC()
 }
 
 func showTime(t time.Time, zoneKnown bool) string {
 	if !zoneKnown {
 		return t.Format("2006-01-02 15:04:05") + " (phone local)"
 	}
-	return t.In(evidence.Beijing()).Format("2006-01-02 15:04:05") + " UTC+8"
+	return t.In(tz.Shanghai).Format("2006-01-02 15:04:05") + " UTC+8"
 }
 
 func events(a *Analysis, c *Case) []Event {
@@ -289,7 +291,7 @@ func chatEvents(e Exhibit) []Event {
 			continue
 		}
 		kindZh, kindEn := "转账", "transfer"
-		if m.Type == evidence.MsgRedPacket {
+		if m.Type == chat.MsgRedPacket {
 			kindZh, kindEn = "红包", "red packet"
 		}
 		amount, status := "金额未知", ""

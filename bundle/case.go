@@ -15,6 +15,7 @@ import (
 
 	"github.com/casebundle/casebundle/evidence"
 	"github.com/casebundle/casebundle/internal/money"
+	"github.com/casebundle/casebundle/internal/tz"
 )
 
 // CaseFile is the name of the facts file at the top of a case folder.
@@ -93,7 +94,7 @@ func (t *CaseTime) UnmarshalYAML(n *yaml.Node) error {
 		}
 	}
 	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02", "2006/01/02 15:04:05", "2006/01/02 15:04"} {
-		if v, err := time.ParseInLocation(layout, s, evidence.Beijing()); err == nil {
+		if v, err := time.ParseInLocation(layout, s, tz.Shanghai); err == nil {
 			*t = CaseTime{Time: v.UTC(), ZoneKnown: false, Set: true}
 			return nil
 		}

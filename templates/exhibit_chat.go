@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/casebundle/casebundle/evidence"
+	"github.com/casebundle/casebundle/evidence/chat"
 	"github.com/casebundle/casebundle/internal/money"
 )
 
@@ -66,7 +67,7 @@ func (dc *doc) exhibitChat(ex *Exhibit) {
 
 // chatFacts lists what the chat is: format, participants, the user,
 // message counts by type, period and transfers.
-func (dc *doc) chatFacts(c *evidence.Chat) [][]string {
+func (dc *doc) chatFacts(c *chat.Chat) [][]string {
 	w, e := dc.w, dc.w.ev()
 	format := c.Format
 	if f, ok := e.chatFormats[c.Format]; ok {
@@ -106,20 +107,20 @@ func (dc *doc) chatFacts(c *evidence.Chat) [][]string {
 }
 
 // chatKindOrder is the order of message types in the count.
-var chatKindOrder = []evidence.MessageType{
-	evidence.MsgText, evidence.MsgImage, evidence.MsgVoice, evidence.MsgVideo, evidence.MsgFile,
-	evidence.MsgLink, evidence.MsgTransfer, evidence.MsgRedPacket, evidence.MsgRecall,
-	evidence.MsgSystem, evidence.MsgOther,
+var chatKindOrder = []chat.MessageType{
+	chat.MsgText, chat.MsgImage, chat.MsgVoice, chat.MsgVideo, chat.MsgFile,
+	chat.MsgLink, chat.MsgTransfer, chat.MsgRedPacket, chat.MsgRecall,
+	chat.MsgSystem, chat.MsgOther,
 }
 
 // chatKinds counts the messages by type: "文字 10、图片 1、…".
-func (dc *doc) chatKinds(c *evidence.Chat) string {
+func (dc *doc) chatKinds(c *chat.Chat) string {
 	e := dc.w.ev()
-	count := map[evidence.MessageType]int{}
+	count := map[chat.MessageType]int{}
 	for _, m := range c.Messages {
 		t := m.Type
 		if _, ok := e.msgName[t]; !ok {
-			t = evidence.MsgOther
+			t = chat.MsgOther
 		}
 		count[t]++
 	}
@@ -135,7 +136,7 @@ func (dc *doc) chatKinds(c *evidence.Chat) string {
 // chatTransferSummary counts the transfers and red packets of the chat and
 // adds up the money each way; amounts the export does not carry are
 // counted apart.
-func (dc *doc) chatTransferSummary(c *evidence.Chat) string {
+func (dc *doc) chatTransferSummary(c *chat.Chat) string {
 	e := dc.w.ev()
 	ts := c.Transfers()
 	if len(ts) == 0 {
@@ -176,7 +177,7 @@ type payer struct {
 	ok        bool
 }
 
-func chatPayer(c *evidence.Chat) payer {
+func chatPayer(c *chat.Chat) payer {
 	if c.Me == "" || len(c.Participants) != 2 {
 		return payer{}
 	}
@@ -194,7 +195,7 @@ func chatPayer(c *evidence.Chat) payer {
 type transcript struct {
 	dc    *doc
 	ex    *Exhibit
-	chat  *evidence.Chat
+	chat  *chat.Chat
 	payer payer
 
 	day    string // the date line last drawn
@@ -220,7 +221,7 @@ type bubbleLine struct {
 
 // message draws one message with what must come before it: the date line
 // when the day changes, the sender's name when the sender changes.
-func (t *transcript) message(m *evidence.ChatMessage) {
+func (t *transcript) message(m *chat.Message) {
 	dc := t.dc
 	day, clock := t.when(m)
 	if day != "" && day != t.day {
@@ -243,7 +244,7 @@ func (t *transcript) message(m *evidence.ChatMessage) {
 
 // when splits the time of a message into its day and its clock time, in
 // Beijing time when the zone is known, else as the export wrote it.
-func (t *transcript) when(m *evidence.ChatMessage) (day, clock string) {
+func (t *transcript) when(m *chat.Message) (day, clock string) {
 	if m.Time.IsZero() {
 		return "", ""
 	}
@@ -254,9 +255,9 @@ func (t *transcript) when(m *evidence.ChatMessage) (day, clock string) {
 	return tm.Format(time.DateOnly), tm.Format(time.TimeOnly)
 }
 
-func (t *transcript) side(m *evidence.ChatMessage) side {
+func (t *transcript) side(m *chat.Message) side {
 	switch {
-	case m.Type == evidence.MsgSystem || m.Type == evidence.MsgRecall:
+	case m.Type == chat.MsgSystem || m.Type == chat.MsgRecall:
 		return sideCentre
 	case m.Direction == "me":
 		return sideRight
@@ -298,10 +299,10 @@ func (t *transcript) newPage() {
 
 // notice draws a system message or a recall: centred grey text with its
 // time in front.
-func (t *transcript) notice(m *evidence.ChatMessage, clock string) {
+func (t *transcript) notice(m *chat.Message, clock string) {
 	dc := t.dc
 	text := strings.TrimSpace(m.Text)
-	if m.Type == evidence.MsgRecall && !strings.Contains(text, "撤回") && !strings.Contains(strings.ToLower(text), "recall") {
+	if m.Type == chat.MsgRecall && !strings.Contains(text, "撤回") && !strings.Contains(strings.ToLower(text), "recall") {
 		text = strings.TrimSpace(m.Sender + " " + dc.w.ev().recalled + " " + text)
 	}
 	if clock != "" {
@@ -323,7 +324,7 @@ func (t *transcript) notice(m *evidence.ChatMessage, clock string) {
 }
 
 // bubble is the content of a message's bubble and its colours.
-func (t *transcript) bubble(m *evidence.ChatMessage) (lines []bubbleLine, fill, border rgb) {
+func (t *transcript) bubble(m *chat.Message) (lines []bubbleLine, fill, border rgb) {
 	dc := t.dc
 	e := dc.w.ev()
 	inner := t.maxInner()
@@ -338,7 +339,7 @@ func (t *transcript) bubble(m *evidence.ChatMessage) (lines []bubbleLine, fill, 
 	}
 	text := strings.TrimSpace(m.Text)
 	switch m.Type {
-	case evidence.MsgTransfer, evidence.MsgRedPacket:
+	case chat.MsgTransfer, chat.MsgRedPacket:
 		fill, border = colTransfer, colTransferLn
 		add(t.transferLine(m), sizeSmall, colTransferTx, true)
 		switch {
@@ -347,12 +348,12 @@ func (t *transcript) bubble(m *evidence.ChatMessage) (lines []bubbleLine, fill, 
 		case m.Transfer == nil && text != "" && text != "["+e.transfer+"]" && text != "[转账]" && text != "[红包]":
 			add(text, sizeSmall, colText, false)
 		}
-	case evidence.MsgText:
+	case chat.MsgText:
 		add(text, sizeSmall, colText, false)
 	default:
 		marker := e.msgKind[m.Type]
 		if marker == "" {
-			marker = e.msgKind[evidence.MsgOther]
+			marker = e.msgKind[chat.MsgOther]
 		}
 		if !strings.HasPrefix(text, "[") && !strings.HasPrefix(text, "【") {
 			text = strings.TrimSpace(marker + " " + text)
@@ -367,10 +368,10 @@ func (t *transcript) bubble(m *evidence.ChatMessage) (lines []bubbleLine, fill, 
 
 // transferLine is the money line of a transfer or red packet:
 // "¥5,000.00 转账 · 李明 → 张三 · 已收款".
-func (t *transcript) transferLine(m *evidence.ChatMessage) string {
+func (t *transcript) transferLine(m *chat.Message) string {
 	e := t.dc.w.ev()
 	kind := e.transfer
-	if m.Type == evidence.MsgRedPacket {
+	if m.Type == chat.MsgRedPacket {
 		kind = e.redPacket
 	}
 	tr := m.Transfer

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/casebundle/casebundle/evidence"
+	"github.com/casebundle/casebundle/evidence/chat"
 )
 
 // evWords is the wording of the chat and bill exhibit pages, one value per
@@ -25,10 +25,10 @@ type evWords struct {
 	chatEmpty, chatNotListed, to                                  string
 	chatFormats                                                   map[string]string
 	// msgName names message types in the count of the header block.
-	msgName map[evidence.MessageType]string
+	msgName map[chat.MessageType]string
 
 	// Message types as the transcript marks them.
-	msgKind map[evidence.MessageType]string
+	msgKind map[chat.MessageType]string
 	// Transfer lines.
 	transfer, redPacket, amountUnknown, memo string
 	payOut, payIn                            string
@@ -93,32 +93,32 @@ var zhEvWords = &evWords{
 		"forwarded":          "从微信复制或转发的聊天记录文本",
 		"chatlog-csv":        "chatlog CSV",
 	},
-	msgName: map[evidence.MessageType]string{
-		evidence.MsgText:      "文字",
-		evidence.MsgImage:     "图片",
-		evidence.MsgVoice:     "语音",
-		evidence.MsgVideo:     "视频",
-		evidence.MsgFile:      "文件",
-		evidence.MsgLink:      "链接",
-		evidence.MsgTransfer:  "转账",
-		evidence.MsgRedPacket: "红包",
-		evidence.MsgRecall:    "撤回",
-		evidence.MsgSystem:    "系统提示",
-		evidence.MsgOther:     "其他",
+	msgName: map[chat.MessageType]string{
+		chat.MsgText:      "文字",
+		chat.MsgImage:     "图片",
+		chat.MsgVoice:     "语音",
+		chat.MsgVideo:     "视频",
+		chat.MsgFile:      "文件",
+		chat.MsgLink:      "链接",
+		chat.MsgTransfer:  "转账",
+		chat.MsgRedPacket: "红包",
+		chat.MsgRecall:    "撤回",
+		chat.MsgSystem:    "系统提示",
+		chat.MsgOther:     "其他",
 	},
 
-	msgKind: map[evidence.MessageType]string{
-		evidence.MsgText:      "文字",
-		evidence.MsgImage:     "[图片]",
-		evidence.MsgVoice:     "[语音]",
-		evidence.MsgVideo:     "[视频]",
-		evidence.MsgTransfer:  "转账",
-		evidence.MsgRedPacket: "红包",
-		evidence.MsgRecall:    "撤回",
-		evidence.MsgSystem:    "系统",
-		evidence.MsgFile:      "[文件]",
-		evidence.MsgLink:      "[链接]",
-		evidence.MsgOther:     "[其他消息]",
+	msgKind: map[chat.MessageType]string{
+		chat.MsgText:      "文字",
+		chat.MsgImage:     "[图片]",
+		chat.MsgVoice:     "[语音]",
+		chat.MsgVideo:     "[视频]",
+		chat.MsgTransfer:  "转账",
+		chat.MsgRedPacket: "红包",
+		chat.MsgRecall:    "撤回",
+		chat.MsgSystem:    "系统",
+		chat.MsgFile:      "[文件]",
+		chat.MsgLink:      "[链接]",
+		chat.MsgOther:     "[其他消息]",
 	},
 	transfer:      "转账",
 	redPacket:     "红包",
@@ -226,32 +226,32 @@ var enEvWords = &evWords{
 		"forwarded":          "chat text copied or forwarded out of WeChat",
 		"chatlog-csv":        "chatlog CSV",
 	},
-	msgName: map[evidence.MessageType]string{
-		evidence.MsgText:      "text",
-		evidence.MsgImage:     "image",
-		evidence.MsgVoice:     "voice",
-		evidence.MsgVideo:     "video",
-		evidence.MsgFile:      "file",
-		evidence.MsgLink:      "link",
-		evidence.MsgTransfer:  "transfer",
-		evidence.MsgRedPacket: "red packet",
-		evidence.MsgRecall:    "recalled",
-		evidence.MsgSystem:    "system",
-		evidence.MsgOther:     "other",
+	msgName: map[chat.MessageType]string{
+		chat.MsgText:      "text",
+		chat.MsgImage:     "image",
+		chat.MsgVoice:     "voice",
+		chat.MsgVideo:     "video",
+		chat.MsgFile:      "file",
+		chat.MsgLink:      "link",
+		chat.MsgTransfer:  "transfer",
+		chat.MsgRedPacket: "red packet",
+		chat.MsgRecall:    "recalled",
+		chat.MsgSystem:    "system",
+		chat.MsgOther:     "other",
 	},
 
-	msgKind: map[evidence.MessageType]string{
-		evidence.MsgText:      "text",
-		evidence.MsgImage:     "[image]",
-		evidence.MsgVoice:     "[voice]",
-		evidence.MsgVideo:     "[video]",
-		evidence.MsgTransfer:  "transfer",
-		evidence.MsgRedPacket: "red packet",
-		evidence.MsgRecall:    "recalled",
-		evidence.MsgSystem:    "system",
-		evidence.MsgFile:      "[file]",
-		evidence.MsgLink:      "[link]",
-		evidence.MsgOther:     "[other message]",
+	msgKind: map[chat.MessageType]string{
+		chat.MsgText:      "text",
+		chat.MsgImage:     "[image]",
+		chat.MsgVoice:     "[voice]",
+		chat.MsgVideo:     "[video]",
+		chat.MsgTransfer:  "transfer",
+		chat.MsgRedPacket: "red packet",
+		chat.MsgRecall:    "recalled",
+		chat.MsgSystem:    "system",
+		chat.MsgFile:      "[file]",
+		chat.MsgLink:      "[link]",
+		chat.MsgOther:     "[other message]",
 	},
 	transfer:      "transfer",
 	redPacket:     "red packet",

@@ -39,4 +39,3 @@ func BenchmarkPNGDecode(b *testing.B) {
 		}
 	}
 }
-

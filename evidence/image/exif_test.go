@@ -121,4 +121,3 @@ func hugeCount() []byte {
 	b = append(b, 26, 0, 0, 0, 0, 0, 0, 0) // offset 26, next IFD 0
 	return b
 }
-
