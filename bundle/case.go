@@ -307,11 +307,7 @@ func (c *Case) validate(path string, root *yaml.Node) error {
 			return &CaseError{Path: path, Line: t.Line, Msg: fmt.Sprintf("transaction %d has no id", i+1), Hint: "copy the 交易单号 from the payment's detail page"}
 		}
 		if t.Time.Set && !t.Time.ZoneKnown {
-			c.Findings = append(c.Findings, evidence.Finding{
-				Code: "case_time_no_zone", Severity: evidence.Info, File: CaseFile,
-				MessageZh: fmt.Sprintf("case.yaml 第 %d 行交易 %s 的时间未写时区，按北京时间（UTC+8）理解。", t.Line, t.ID),
-				MessageEn: fmt.Sprintf("case.yaml line %d: the time of transaction %s has no zone; it is read as Beijing time (UTC+8).", t.Line, t.ID),
-			})
+			c.Findings = append(c.Findings, evidence.NewFinding(evidence.CodeCaseTimeNoZone, CaseFile, t.Line, t.ID))
 		}
 	}
 	return nil
