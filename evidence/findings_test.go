@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/casebundle/casebundle/evidence/chat"
+	"github.com/casebundle/casebundle/internal/samplegen"
 )
 
 func TestCatalogueComplete(t *testing.T) {
@@ -130,7 +131,21 @@ func TestNewFinding(t *testing.T) {
 	if f != want {
 		t.Errorf("NewFinding =\n%+v\nwant\n%+v", f, want)
 	}
-	it := &Item{Path: "data.csv"}
+	f = NewFinding(CodeBillTxnIDDateMismatch, "b.csv", 18, "4200001234202511035678901234", "2025-11-03", "2025-11-20 10:00")
+	if f.MessageZh != "账单第 18 行：单号 4200001234202511035678901234 中的日期 2025-11-03 与交易时间 2025-11-20 10:00 相差超过一天。" ||
+		f.MessageEn != "Line 18 of the bill: the date 2025-11-03 inside ID 4200001234202511035678901234 is more than a day from the time 2025-11-20 10:00." {
+		t.Errorf("bill date mismatch: %+v", f)
+	}
+	it := &Item{Path: "huge.png", MIME: "image/png"}
+	if err := inspectImage(it, samplegen.HugePNG(), eofReader{}, DefaultLimits); err != nil {
+		t.Fatal(err)
+	}
+	if f := it.Findings[0]; f.Code != "image_too_large" || f.Severity != Error ||
+		f.MessageZh != "图片头声称尺寸为 50000×50000，超过 5000 万像素的上限，未解码。原件已保存并计算哈希。" ||
+		f.MessageEn != "The image header claims 50000×50000 pixels, over the limit of 50 megapixels; it was not decoded. The original is kept and hashed." {
+		t.Errorf("image too large: %+v", it.Findings)
+	}
+	it = &Item{Path: "data.csv"}
 	it.Add(CodeBillRowsSkipped, 2)
 	it.Add(CodeBillUnreadable, errors.New("boom"))
 	if len(it.Findings) != 2 || it.Findings[0].MessageEn != "2 rows of the bill could not be read (no time or amount) and were skipped." ||
