@@ -11,7 +11,9 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/casebundle/casebundle/evidence"
+	"github.com/casebundle/casebundle/evidence/chat"
 	"github.com/casebundle/casebundle/internal/money"
+	"github.com/casebundle/casebundle/internal/tz"
 )
 
 // Exhibit is an item with its number and the user's notes.
@@ -73,9 +75,7 @@ func (a *Analysis) HasError() bool {
 func analyze(dir string, c *Case, items []*evidence.Item, scanFindings []evidence.Finding, now time.Time) *Analysis {
 	a := &Analysis{Dir: dir, Case: c}
 	if !c.Present {
-		a.Findings = append(a.Findings, evidence.Finding{Code: "no_case_yaml", Severity: evidence.Warning, File: CaseFile,
-			MessageZh: "案件文件夹中没有 case.yaml：案件事实（当事人、交易、案情）为空。运行 casebundle init 生成模板后填写。",
-			MessageEn: "The case folder has no case.yaml: the facts (parties, transactions, narrative) are blank. Run casebundle init to write a template and fill it in."})
+		a.Findings = append(a.Findings, evidence.NewFinding(evidence.CodeNoCaseYAML, CaseFile))
 	}
 	a.Findings = append(a.Findings, c.Findings...)
 	a.Findings = append(a.Findings, scanFindings...)
@@ -93,9 +93,7 @@ func analyze(dir string, c *Case, items []*evidence.Item, scanFindings []evidenc
 			ordered = append(ordered, it)
 			used[p] = true
 		} else if !ok {
-			a.Findings = append(a.Findings, evidence.Finding{Code: "note_without_file", Severity: evidence.Warning, File: CaseFile,
-				MessageZh: fmt.Sprintf("case.yaml 的 items 中写了 %s，但案件文件夹中没有这个文件。", p),
-				MessageEn: fmt.Sprintf("case.yaml lists %s under items, but the case folder has no such file.", p)})
+			a.Findings = append(a.Findings, evidence.NewFinding(evidence.CodeNoteWithoutFile, CaseFile, p))
 		}
 	}
 	for _, it := range items {
@@ -147,14 +145,10 @@ func checkCaptureTimes(a *Analysis, now time.Time) {
 		}
 		at := instant(cp)
 		if at.After(now.Add(24 * time.Hour)) {
-			e.Item.Findings = append(e.Item.Findings, evidence.Finding{Code: "capture_after_build", Severity: evidence.Warning, File: e.Item.Path,
-				MessageZh: fmt.Sprintf("拍摄时间 %s 晚于卷宗生成时间 %s：手机时钟可能有误，或元数据被改动。", showTime(cp.Time, cp.ZoneKnown), showTime(now, true)),
-				MessageEn: fmt.Sprintf("The capture time %s is later than the dossier's generation time %s: the phone's clock may be wrong, or the metadata was changed.", showTime(cp.Time, cp.ZoneKnown), showTime(now, true))})
+			e.Item.Add(evidence.CodeCaptureAfterBuild, showTime(cp.Time, cp.ZoneKnown), showTime(now, true))
 		}
 		if !first.IsZero() && at.Before(first.AddDate(-2, 0, 0)) {
-			e.Item.Findings = append(e.Item.Findings, evidence.Finding{Code: "capture_long_before", Severity: evidence.Warning, File: e.Item.Path,
-				MessageZh: fmt.Sprintf("拍摄时间 %s 比案件第一笔交易早两年以上，请确认这份材料与本案有关。", showTime(cp.Time, cp.ZoneKnown)),
-				MessageEn: fmt.Sprintf("The capture time %s is more than two years before the case's first transaction; check that this item belongs to the case.", showTime(cp.Time, cp.ZoneKnown))})
+			e.Item.Add(evidence.CodeCaptureLongBefore, showTime(cp.Time, cp.ZoneKnown))
 		}
 	}
 }
@@ -165,14 +159,14 @@ func instant(c *evidence.Captured) time.Time {
 	if c.ZoneKnown {
 		return c.Time
 	}
-	return time.Date(c.Time.Year(), c.Time.Month(), c.Time.Day(), c.Time.Hour(), c.Time.Minute(), c.Time.Second(), 0, evidence.Beijing()).UTC()
+	return time.Date(c.Time.Year(), c.Time.Month(), c.Time.Day(), c.Time.Hour(), c.Time.Minute(), c.Time.Second(), 0, tz.Shanghai).UTC()
 }
 
 func showTime(t time.Time, zoneKnown bool) string {
 	if !zoneKnown {
 		return t.Format("2006-01-02 15:04:05") + " (phone local)"
 	}
-	return t.In(evidence.Beijing()).Format("2006-01-02 15:04:05") + " UTC+8"
+	return t.In(tz.Shanghai).Format("2006-01-02 15:04:05") + " UTC+8"
 }
 
 func events(a *Analysis, c *Case) []Event {
@@ -289,7 +283,7 @@ func chatEvents(e Exhibit) []Event {
 			continue
 		}
 		kindZh, kindEn := "转账", "transfer"
-		if m.Type == evidence.MsgRedPacket {
+		if m.Type == chat.MsgRedPacket {
 			kindZh, kindEn = "红包", "red packet"
 		}
 		amount, status := "金额未知", ""
@@ -328,7 +322,5 @@ func checkName(it *evidence.Item) {
 	if err != nil || !utf8.ValidString(guess) {
 		guess = strings.ToValidUTF8(it.Path, "\ufffd")
 	}
-	it.Findings = append(it.Findings, evidence.Finding{Code: "name_not_utf8", Severity: evidence.Warning, File: it.Path,
-		MessageZh: fmt.Sprintf("文件名不是 UTF-8 编码（可能来自旧版 Windows 压缩包的 GBK 编码），按 GBK 解读为「%s」；证据包中保留原始字节，按字节写作 %s。", guess, exact.String()),
-		MessageEn: fmt.Sprintf("The file name is not UTF-8 (perhaps GBK from an old Windows zip); read as GBK it is \"%s\". The bundle keeps the exact bytes, percent-encoded: %s.", guess, exact.String())})
+	it.Add(evidence.CodeNameNotUTF8, guess, exact.String())
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/casebundle/casebundle/evidence"
 	"github.com/casebundle/casebundle/internal/money"
+	"github.com/casebundle/casebundle/internal/tz"
 )
 
 // CaseFile is the name of the facts file at the top of a case folder.
@@ -93,7 +94,7 @@ func (t *CaseTime) UnmarshalYAML(n *yaml.Node) error {
 		}
 	}
 	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02", "2006/01/02 15:04:05", "2006/01/02 15:04"} {
-		if v, err := time.ParseInLocation(layout, s, evidence.Beijing()); err == nil {
+		if v, err := time.ParseInLocation(layout, s, tz.Shanghai); err == nil {
 			*t = CaseTime{Time: v.UTC(), ZoneKnown: false, Set: true}
 			return nil
 		}
@@ -306,11 +307,7 @@ func (c *Case) validate(path string, root *yaml.Node) error {
 			return &CaseError{Path: path, Line: t.Line, Msg: fmt.Sprintf("transaction %d has no id", i+1), Hint: "copy the 交易单号 from the payment's detail page"}
 		}
 		if t.Time.Set && !t.Time.ZoneKnown {
-			c.Findings = append(c.Findings, evidence.Finding{
-				Code: "case_time_no_zone", Severity: evidence.Info, File: CaseFile,
-				MessageZh: fmt.Sprintf("case.yaml 第 %d 行交易 %s 的时间未写时区，按北京时间（UTC+8）理解。", t.Line, t.ID),
-				MessageEn: fmt.Sprintf("case.yaml line %d: the time of transaction %s has no zone; it is read as Beijing time (UTC+8).", t.Line, t.ID),
-			})
+			c.Findings = append(c.Findings, evidence.NewFinding(evidence.CodeCaseTimeNoZone, CaseFile, t.Line, t.ID))
 		}
 	}
 	return nil

@@ -135,7 +135,5 @@ func hashFile(path string) (string, error) {
 func redactDossier(d *templates.Dossier, claimant Party) {
 	m := redact.New(claimant.IDNumber, claimant.Phone, claimant.WeChatID, claimant.Account)
 	d.Redact = m.String
-	d.Findings = append(d.Findings, evidence.Finding{Code: "dossier_redacted", Severity: evidence.Info, File: "dossier.pdf",
-		MessageZh: "本卷宗已脱敏：申请人的身份证号、手机号、银行卡号及文字中同类号码已部分隐去；截图和照片按原样显示，原件未改动。",
-		MessageEn: "This dossier is redacted: the claimant's ID-card, phone and bank-card numbers, and numbers of those kinds in the text, are partly hidden; screenshots and photos are shown as they are, and the originals are unchanged."})
+	d.Findings = append(d.Findings, evidence.NewFinding(evidence.CodeDossierRedacted, "dossier.pdf"))
 }

@@ -11,6 +11,9 @@ import (
 )
 
 // sighting is one place a transaction ID was seen: case.yaml or a bill row.
+// whereText is where the sighting was, in both languages.
+func (s sighting) whereText() evidence.Text { return evidence.Text{Zh: s.whereZh, En: s.where} }
+
 type sighting struct {
 	source    string // "case.yaml" or "data/<path>"
 	exhibit   int    // 0 for case.yaml
@@ -131,8 +134,8 @@ func platformOf(a *Analysis, ss []sighting, c *Case) string {
 }
 
 func checkSightings(mt *ManifestTxn, info evidence.TxnInfo, ss []sighting, haveBills bool) {
-	add := func(code string, sev evidence.Severity, file, zh, en string) {
-		mt.Findings = append(mt.Findings, evidence.Finding{Code: code, Severity: sev, File: file, MessageZh: zh, MessageEn: en})
+	add := func(code evidence.Code, file string, args ...any) {
+		mt.Findings = append(mt.Findings, evidence.NewFinding(code, file, args...))
 	}
 	fromCase := false
 	inBill := false
@@ -147,30 +150,21 @@ func checkSightings(mt *ManifestTxn, info evidence.TxnInfo, ss []sighting, haveB
 	// Bill rows carry their own form findings on the bill item.
 	if fromCase {
 		s := ss[0]
+		where, problem := s.whereText(), evidence.Text{Zh: info.ProblemZh, En: info.ProblemEn}
 		switch {
 		case info.Form == evidence.FormInvalid:
-			add("txn_id_invalid", evidence.Error, CaseFile,
-				fmt.Sprintf("%s：交易单号 %s 格式无效：%s。请从支付详情页重新复制单号。", s.whereZh, info.ID, info.ProblemZh),
-				fmt.Sprintf("%s: transaction ID %s is not valid: %s. Copy the ID again from the payment's detail page.", s.where, info.ID, info.ProblemEn))
+			add(evidence.CodeTxnIDInvalid, CaseFile, where, info.ID, problem)
 		case info.ProblemEn != "":
-			add("txn_id_date_invalid", evidence.Warning, CaseFile,
-				fmt.Sprintf("%s：交易单号 %s：%s。", s.whereZh, info.ID, info.ProblemZh),
-				fmt.Sprintf("%s: transaction ID %s: %s.", s.where, info.ID, info.ProblemEn))
+			add(evidence.CodeTxnIDDateInvalid, CaseFile, where, info.ID, problem)
 		}
 		if s.hasTime && info.DateMismatch(s.time) {
-			add("txn_id_date_mismatch", evidence.Warning, CaseFile,
-				fmt.Sprintf("%s：交易单号 %s 中的日期 %s 与所写交易时间 %s 相差超过一天。", s.whereZh, info.ID, info.Date.Format("2006-01-02"), showTime(s.time, true)),
-				fmt.Sprintf("%s: the date %s inside transaction ID %s is more than a day from the stated time %s.", s.where, info.Date.Format("2006-01-02"), info.ID, showTime(s.time, true)))
+			add(evidence.CodeTxnIDDateMismatch, CaseFile, where, info.ID, info.Date.Format("2006-01-02"), showTime(s.time, true))
 		}
 		if !inBill && info.Form != evidence.FormInvalid {
 			if haveBills {
-				add("txn_not_in_bill", evidence.Warning, CaseFile,
-					fmt.Sprintf("case.yaml 中的交易 %s 不在案件的任何账单中：请核对单号，或补充包含这笔交易的账单。", info.ID),
-					fmt.Sprintf("Transaction %s of case.yaml is in none of the case's bills: check the ID, or add the bill that holds it.", info.ID))
+				add(evidence.CodeTxnNotInBill, CaseFile, info.ID)
 			} else {
-				add("txn_no_bill", evidence.Info, CaseFile,
-					fmt.Sprintf("案件中没有账单可核对交易 %s；建议导出微信/支付宝账单或银行流水一并提交。", info.ID),
-					fmt.Sprintf("The case has no bill to check transaction %s against; add the WeChat/Alipay bill or bank statement.", info.ID))
+				add(evidence.CodeTxnNoBill, CaseFile, info.ID)
 			}
 		}
 	}
@@ -178,14 +172,10 @@ func checkSightings(mt *ManifestTxn, info evidence.TxnInfo, ss []sighting, haveB
 	for i := 1; i < len(ss); i++ {
 		a, b := ss[0], ss[i]
 		if a.hasAmount && b.hasAmount && a.amount != b.amount {
-			add("txn_amount_mismatch", evidence.Warning, strings.TrimPrefix(b.source, "data/"),
-				fmt.Sprintf("交易 %s 的金额不一致：%s 写 %s 元，%s 写 %s 元。", info.ID, a.whereZh, a.amount, b.whereZh, b.amount),
-				fmt.Sprintf("Transaction %s has two amounts: %s says %s yuan, %s says %s yuan.", info.ID, a.where, a.amount, b.where, b.amount))
+			add(evidence.CodeTxnAmountMismatch, strings.TrimPrefix(b.source, "data/"), info.ID, a.whereText(), a.amount, b.whereText(), b.amount)
 		}
 		if a.hasTime && b.hasTime && absDur(a.time.Sub(b.time)) > timeSlack {
-			add("txn_time_mismatch", evidence.Warning, strings.TrimPrefix(b.source, "data/"),
-				fmt.Sprintf("交易 %s 的时间不一致：%s 写 %s，%s 写 %s。", info.ID, a.whereZh, showTime(a.time, true), b.whereZh, showTime(b.time, true)),
-				fmt.Sprintf("Transaction %s has two times: %s says %s, %s says %s.", info.ID, a.where, showTime(a.time, true), b.where, showTime(b.time, true)))
+			add(evidence.CodeTxnTimeMismatch, strings.TrimPrefix(b.source, "data/"), info.ID, a.whereText(), showTime(a.time, true), b.whereText(), showTime(b.time, true))
 		}
 	}
 }
@@ -225,15 +215,11 @@ func checkChatTransfers(a *Analysis, bills []Exhibit) {
 				}
 			}
 			if covered && !matched {
-				amount := "金额未知"
-				amountEn := "amount unknown"
+				amount := evidence.Text{Zh: "金额未知", En: "amount unknown"}
 				if m.Transfer != nil {
-					amount = m.Transfer.Amount.String() + " 元"
-					amountEn = m.Transfer.Amount.String() + " yuan"
+					amount = evidence.Text{Zh: m.Transfer.Amount.String() + " 元", En: m.Transfer.Amount.String() + " yuan"}
 				}
-				e.Item.Findings = append(e.Item.Findings, evidence.Finding{Code: "chat_transfer_not_in_bill", Severity: evidence.Warning, File: e.Item.Path,
-					MessageZh: fmt.Sprintf("聊天中 %s 的转账（%s）在账单中找不到对应记录（时间相差 10 分钟内、金额相同）。", showTime(m.Time, zoneKnown), amount),
-					MessageEn: fmt.Sprintf("The chat's transfer at %s (%s) has no matching bill row (within ten minutes, same amount).", showTime(m.Time, zoneKnown), amountEn)})
+				e.Item.Add(evidence.CodeChatTransferNotInBill, showTime(m.Time, zoneKnown), amount)
 			}
 		}
 	}

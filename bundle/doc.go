@@ -64,6 +64,54 @@
 //	findings[]        case-level findings; each finding anywhere is
 //	                  {code, severity (info|warning|error), file, message_zh, message_en}
 //
+// # Finding codes
+//
+// The codes of findings[] in manifest.json, with their severity and what
+// they mean. The list is stable: a code keeps its name and meaning, and a
+// new code is added here and to the catalogue of evidence/findings.go,
+// which holds each code's words in both languages and what the user can do
+// (TestFindingCodesDocumented keeps the two the same).
+//
+//	bill_empty                    info           a bill export holds no transactions
+//	bill_encrypted                warning        a password-protected zip (how WeChat Pay sends bills): not read
+//	bill_rows_skipped             warning        rows of a bill without a readable time or amount were skipped
+//	bill_unreadable               warning        a file that looks like a bill export could not be read
+//	capture_after_build           warning        a capture time later than the dossier's generation time
+//	capture_long_before           warning        a capture time more than two years before the first transaction
+//	capture_zone_unknown          info           a photo's EXIF time has no zone: shown as the phone's local time
+//	case_time_no_zone             info           a case.yaml transaction time without a zone, read as UTC+8
+//	chat_lines_skipped            warning        records of a chat export could not be read and were skipped
+//	chat_me_inferred              info           which participant is the user was deduced, not read
+//	chat_me_unknown               info           the chat export does not say which participant is the user
+//	chat_no_times                 warning        the chat text has no message times, only their order
+//	chat_transfer_amount_missing  warning        a chat transfer whose amount the export does not carry
+//	chat_transfer_not_in_bill     warning        a chat transfer with no bill row within ten minutes and of the same amount
+//	chat_transfers_dropped        warning        the chat format leaves out transfers and red packets
+//	chat_truncated                warning        a chat of more than a million messages: the rest were not read
+//	chat_unreadable               warning        a file that looks like a chat export could not be read
+//	chat_zone_unknown             info           chat times are the exporting device's local time without a zone
+//	dossier_redacted              info           the dossier masks the claimant's personal numbers
+//	empty_file                    error          the file is empty (0 bytes)
+//	exif_unreadable               warning        a photo's EXIF metadata is damaged
+//	image_format_unsupported      warning        an image format the dossier cannot show (HEIC, …); the original is kept
+//	image_too_large               error          an image header claims more pixels than the limit; not decoded
+//	image_unreadable              error          an image whose header cannot be read or that does not decode
+//	name_not_utf8                 warning        a file name that is not UTF-8 (GBK from an old zip)
+//	no_capture_metadata           info           a screenshot or photo without a capture time
+//	no_case_yaml                  warning        the case folder has no case.yaml
+//	not_regular_file              warning        a pipe, device or socket in the case folder: not opened
+//	note_without_file             warning        case.yaml names an item the case folder does not have
+//	symlink_skipped               warning        a symbolic link in the case folder: not followed
+//	text_too_large                info           a text file over the parsing limit: kept, not parsed
+//	txn_amount_mismatch           warning        two sources give one transaction ID different amounts
+//	txn_id_date_invalid           warning        the date inside a case.yaml transaction ID is not a calendar date
+//	txn_id_date_mismatch          warning        the date inside a transaction ID is more than a day from its time
+//	txn_id_invalid                warning,error  a transaction ID not of its platform's form (error in case.yaml, warning in a bill)
+//	txn_no_bill                   info           the case has no bill to check a transaction against
+//	txn_not_in_bill               warning        a case.yaml transaction is in none of the case's bills
+//	txn_time_mismatch             warning        two sources give one transaction ID different times
+//	unreadable                    error          a file or folder of the case could not be read
+//
 // Exhibit numbers follow the order of the keys under items: in case.yaml,
 // then the other files by path. Findings never stop a build; an error
 // finding makes build exit 1.

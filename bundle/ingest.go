@@ -54,8 +54,7 @@ func scan(dir string) ([]entry, []evidence.Finding, error) {
 			if p == dir {
 				return err
 			}
-			findings = append(findings, evidence.Finding{Code: "unreadable", Severity: evidence.Error, File: rel,
-				MessageZh: fmt.Sprintf("无法读取：%v", unwrapPath(err)), MessageEn: fmt.Sprintf("cannot be read: %v", unwrapPath(err))})
+			findings = append(findings, evidence.NewFinding(evidence.CodeUnreadable, rel, unwrapPath(err)))
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -79,19 +78,15 @@ func scan(dir string) ([]entry, []evidence.Finding, error) {
 			return nil
 		case typ&fs.ModeSymlink != 0:
 			target, _ := os.Readlink(p)
-			findings = append(findings, evidence.Finding{Code: "symlink_skipped", Severity: evidence.Warning, File: rel,
-				MessageZh: fmt.Sprintf("这是指向 %s 的符号链接，未跟随，也未复制其目标；请把文件本身放入案件文件夹。", target),
-				MessageEn: fmt.Sprintf("This is a symbolic link to %s; it was not followed and its target was not copied. Put the file itself in the case folder.", target)})
+			findings = append(findings, evidence.NewFinding(evidence.CodeSymlinkSkipped, rel, target))
 			return nil
 		case !typ.IsRegular():
-			findings = append(findings, evidence.Finding{Code: "not_regular_file", Severity: evidence.Warning, File: rel,
-				MessageZh: "不是普通文件（管道、设备或套接字），未打开读取。", MessageEn: "Not a regular file (a pipe, device or socket); it was not opened."})
+			findings = append(findings, evidence.NewFinding(evidence.CodeNotRegularFile, rel))
 			return nil
 		}
 		info, err := d.Info()
 		if err != nil {
-			findings = append(findings, evidence.Finding{Code: "unreadable", Severity: evidence.Error, File: rel,
-				MessageZh: fmt.Sprintf("无法读取：%v", unwrapPath(err)), MessageEn: fmt.Sprintf("cannot be read: %v", unwrapPath(err))})
+			findings = append(findings, evidence.NewFinding(evidence.CodeUnreadable, rel, unwrapPath(err)))
 			return nil
 		}
 		entries = append(entries, entry{rel: rel, abs: p, info: info})
@@ -162,9 +157,7 @@ feed:
 func readOne(e entry, dataDir string, lim evidence.Limits) (*evidence.Item, error) {
 	unreadable := func(err error) *evidence.Item {
 		it := &evidence.Item{Path: e.rel, Kind: evidence.KindOther, MIME: "application/octet-stream", Modified: e.info.ModTime().UTC(), Size: e.info.Size()}
-		it.Findings = append(it.Findings, evidence.Finding{Code: "unreadable", Severity: evidence.Error, File: e.rel,
-			MessageZh: fmt.Sprintf("无法读取此文件：%v；它没有放入证据包。", unwrapPath(err)),
-			MessageEn: fmt.Sprintf("This file cannot be read: %v; it is not in the bundle.", unwrapPath(err))})
+		it.Add(evidence.CodeFileUnreadable, unwrapPath(err))
 		return it
 	}
 	src, err := openNoFollow(e.abs)

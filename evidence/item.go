@@ -2,6 +2,9 @@ package evidence
 
 import (
 	"time"
+
+	"github.com/casebundle/casebundle/evidence/bill"
+	"github.com/casebundle/casebundle/evidence/chat"
 )
 
 // Kind is the broad class of an item, decided by its content.
@@ -29,7 +32,9 @@ const (
 
 // Finding is a fact the reader of a dossier should see: an image that does
 // not decode, a screenshot without capture metadata, an ID whose date
-// disagrees. It is data, never a reason to stop.
+// disagrees. It is data, never a reason to stop. Findings are made from the
+// catalogue of findings.go (NewFinding, Item.Add), which holds every code
+// and its words.
 type Finding struct {
 	Code      string   `json:"code"`
 	Severity  Severity `json:"severity"`
@@ -119,9 +124,9 @@ type Item struct {
 	Findings []Finding
 
 	// Chat is the parsed transcript when Kind is KindChat.
-	Chat *Chat
+	Chat *chat.Chat
 	// Bill is the parsed bill when Kind is KindBill.
-	Bill *Bill
+	Bill *bill.Bill
 }
 
 // HasError reports whether any finding on the item is an error.
@@ -132,8 +137,4 @@ func (it *Item) HasError() bool {
 		}
 	}
 	return false
-}
-
-func (it *Item) addFinding(code string, sev Severity, zh, en string) {
-	it.Findings = append(it.Findings, Finding{Code: code, Severity: sev, File: it.Path, MessageZh: zh, MessageEn: en})
 }

@@ -69,7 +69,7 @@ func Read(path string, r io.Reader, dst io.Writer, modified time.Time, lim Limit
 	it.Size = int64(n)
 	it.SHA256 = hex.EncodeToString(h.Sum(nil))
 	if it.Size == 0 {
-		it.addFinding("empty_file", Error, "文件为空（0 字节），没有可供核验的内容。", "The file is empty (0 bytes): there is nothing to check.")
+		it.Add(CodeEmptyFile)
 	}
 	return it, nil
 }
@@ -92,18 +92,14 @@ func inspect(it *Item, head []byte, rest io.Reader, lim Limits) error {
 	case mt.Is("image/heic"), mt.Is("image/heif"), mt.Is("image/avif"):
 		it.Kind = KindImage
 		it.Meta.Format = strings.TrimPrefix(it.MIME, "image/")
-		it.addFinding("image_format_unsupported", Warning,
-			fmt.Sprintf("%s 格式的照片无法在卷宗中显示；原件已保存在证据包中。", strings.ToUpper(it.Meta.Format)),
-			fmt.Sprintf("A %s photo cannot be shown in the dossier; the original is kept in the bundle.", strings.ToUpper(it.Meta.Format)))
+		it.Add(CodePhotoFormatUnsupported, strings.ToUpper(it.Meta.Format))
 		return nil
 	case mt.Is("application/pdf"):
 		it.Kind = KindDocument
 		return nil
 	case strings.HasPrefix(it.MIME, "image/"):
 		it.Kind = KindImage
-		it.addFinding("image_format_unsupported", Warning,
-			"该图片格式无法在卷宗中显示；原件已保存在证据包中。",
-			"This image format cannot be shown in the dossier; the original is kept in the bundle.")
+		it.Add(CodeImageFormatUnsupported)
 		return nil
 	case isTextLike(mt, head):
 		return inspectText(it, head, rest, lim)
@@ -147,9 +143,7 @@ func inspectText(it *Item, head []byte, rest io.Reader, lim Limits) error {
 		return err
 	}
 	if !ok {
-		it.addFinding("text_too_large", Info,
-			fmt.Sprintf("文本文件超过 %d MiB，未解析内容；原件已保存。", lim.MaxText>>20),
-			fmt.Sprintf("The text file is larger than %d MiB and was not parsed; the original is kept.", lim.MaxText>>20))
+		it.Add(CodeTextTooLarge, lim.MaxText>>20)
 		return nil
 	}
 	switch {

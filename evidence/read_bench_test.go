@@ -2,7 +2,6 @@ package evidence
 
 import (
 	"bytes"
-	"image"
 	"io"
 	"math/rand/v2"
 	"testing"
@@ -30,29 +29,6 @@ func BenchmarkReadScreenshot(b *testing.B) {
 		it, err := Read("shot.png", bytes.NewReader(data), io.Discard, time.Time{}, DefaultLimits)
 		if err != nil || it.HasError() {
 			b.Fatal(err, it.Findings)
-		}
-	}
-}
-
-// BenchmarkPNGCheck and BenchmarkPNGDecode compare the two proofs that a
-// screenshot is readable: the chunk walk with the image data inflated and
-// counted (what Read does), and a full image.Decode.
-func BenchmarkPNGCheck(b *testing.B) {
-	data := benchScreenshot(b)
-	b.ReportAllocs()
-	for b.Loop() {
-		if err := decodeCheck(bytes.NewReader(data), "png"); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func BenchmarkPNGDecode(b *testing.B) {
-	data := benchScreenshot(b)
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
-			b.Fatal(err)
 		}
 	}
 }

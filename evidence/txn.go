@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/casebundle/casebundle/internal/tz"
 )
 
 // Forms of a transaction ID (manifest.json transactions[].form).
@@ -30,14 +32,7 @@ type TxnInfo struct {
 	ProblemEn string
 }
 
-// beijing is UTC+8; China has no daylight saving time, so a fixed zone is
-// exact and needs no tzdata.
-var beijing = time.FixedZone("UTC+8", 8*3600)
-
-// Beijing returns the fixed UTC+8 zone in which Chinese platforms print times.
-func Beijing() *time.Location { return beijing }
-
-// ParseTxnID classifies a transaction ID by its form. The forms (PITFALLS.md):
+// ParseTxnID classifies a transaction ID by its form. The forms (docs/formats.md):
 // WeChat Pay 交易单号, 28 digits starting 4200 with yyyymmdd at positions
 // 11–18; WeChat 转账单号, 31 or more digits starting 1000050001 followed by
 // yyyymmdd; Alipay 交易号, 28 digits starting with yyyymmdd. The embedded
@@ -107,7 +102,7 @@ func (t *TxnInfo) setInvalid(zh, en, id string) {
 }
 
 func (t *TxnInfo) embeddedDate(s string) {
-	d, err := time.ParseInLocation("20060102", s, beijing)
+	d, err := time.ParseInLocation("20060102", s, tz.Shanghai)
 	if err != nil || d.Year() < 2010 || d.Year() > 2100 {
 		t.ProblemZh = fmt.Sprintf("单号中的日期 %s 不是有效日期", s)
 		t.ProblemEn = fmt.Sprintf("the date %s inside the ID is not a calendar date", s)
@@ -122,8 +117,8 @@ func (t TxnInfo) DateMismatch(stated time.Time) bool {
 	if !t.HasDate || stated.IsZero() {
 		return false
 	}
-	s := stated.In(beijing)
-	day := time.Date(s.Year(), s.Month(), s.Day(), 0, 0, 0, 0, beijing)
+	s := stated.In(tz.Shanghai)
+	day := time.Date(s.Year(), s.Month(), s.Day(), 0, 0, 0, 0, tz.Shanghai)
 	diff := day.Sub(t.Date)
 	if diff < 0 {
 		diff = -diff

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/casebundle/casebundle/evidence"
+	"github.com/casebundle/casebundle/evidence/bill"
 	"github.com/casebundle/casebundle/internal/money"
 	"github.com/casebundle/casebundle/internal/tz"
 )
@@ -76,7 +76,7 @@ func (dc *doc) exhibitBill(ex *Exhibit) {
 // the ID of a transaction from case.yaml) or a row with the case's
 // counterparty (the respondent, or the counterparty of such a payment).
 // names are those counterparties, in the order found.
-func (dc *doc) billMarks(b *evidence.Bill) (marks []int, names []string) {
+func (dc *doc) billMarks(b *bill.Bill) (marks []int, names []string) {
 	ids := map[string]bool{}
 	addName := func(n string) {
 		n = strings.TrimSpace(n)
@@ -162,7 +162,7 @@ func billKeep(marks []int) []bool {
 
 // billFacts lists what the bill is: who issued it, its format, account,
 // period, row count, totals each way and the rows of the case.
-func (dc *doc) billFacts(b *evidence.Bill, marks []int) [][]string {
+func (dc *doc) billFacts(b *bill.Bill, marks []int) [][]string {
 	w := dc.w
 	provider := b.Provider
 	if p, ok := w.providers[b.Provider]; ok {
@@ -227,7 +227,7 @@ type billItem struct {
 // billColumns sizes the columns to the rows shown: the transaction ID and
 // the amount on one line each, the date over the time, the rest of the
 // width shared by the counterparty and the goods.
-func (dc *doc) billColumns(b *evidence.Bill, keep []bool, lineW, amountW, idW float64) []column {
+func (dc *doc) billColumns(b *bill.Bill, keep []bool, lineW, amountW, idW float64) []column {
 	w := dc.w
 	pad := 2 * cellPadX
 	tw := func(s string) float64 { return dc.m.textWidth(s, sizeTiny) + pad + 0.3 }
@@ -261,7 +261,7 @@ func (dc *doc) billColumns(b *evidence.Bill, keep []bool, lineW, amountW, idW fl
 
 // billRows draws the rows kept, with a band for every run of rows left
 // out, the header repeated on every page.
-func (dc *doc) billRows(ex *Exhibit, b *evidence.Bill, marks []int, keep []bool) {
+func (dc *doc) billRows(ex *Exhibit, b *bill.Bill, marks []int, keep []bool) {
 	w := dc.w
 	var items []billItem
 	maxLine, amountW, idW := 0, 0.0, 0.0

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/casebundle/casebundle/evidence"
+	"github.com/casebundle/casebundle/evidence/bill"
 	"github.com/casebundle/casebundle/internal/money"
 )
 
@@ -19,7 +20,7 @@ import (
 // parses it.
 func (f *fixture) addBill(rel string, data []byte) *Exhibit {
 	f.t.Helper()
-	b, err := evidence.ParseBill(data)
+	b, err := bill.Parse(data)
 	if err != nil {
 		f.t.Fatalf("ParseBill %s: %v", rel, err)
 	}
@@ -32,7 +33,7 @@ func (f *fixture) addBill(rel string, data []byte) *Exhibit {
 
 func readBill(t testing.TB, name string) []byte {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "evidence", "testdata", "bill", name))
+	data, err := os.ReadFile(filepath.Join("..", "evidence", "bill", "testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,14 +48,14 @@ func caseTxn(d *Dossier, id, counterparty string) {
 }
 
 func TestBillExhibitSamples(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("..", "evidence", "testdata", "bill", "*.csv"))
+	files, err := filepath.Glob(filepath.Join("..", "evidence", "bill", "testdata", "*.csv"))
 	if err != nil || len(files) < 5 {
 		t.Fatalf("bill samples: %v %v", files, err)
 	}
 	for _, file := range files {
 		name := filepath.Base(file)
 		data := readBill(t, name)
-		if _, ok := evidence.DetectBill(data); !ok {
+		if _, err := bill.Parse(data); err != nil {
 			continue
 		}
 		t.Run(name, func(t *testing.T) {

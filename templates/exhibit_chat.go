@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/casebundle/casebundle/evidence"
+	"github.com/casebundle/casebundle/evidence/chat"
 	"github.com/casebundle/casebundle/internal/money"
 	"github.com/casebundle/casebundle/internal/tz"
 )
@@ -67,7 +68,7 @@ func (dc *doc) exhibitChat(ex *Exhibit) {
 
 // chatFacts lists what the chat is: format, participants, the user,
 // message counts by type, period and transfers.
-func (dc *doc) chatFacts(c *evidence.Chat) [][]string {
+func (dc *doc) chatFacts(c *chat.Chat) [][]string {
 	w := dc.w
 	format := c.Format
 	if f, ok := w.chatFormats[c.Format]; ok {
@@ -107,20 +108,20 @@ func (dc *doc) chatFacts(c *evidence.Chat) [][]string {
 }
 
 // chatKindOrder is the order of message types in the count.
-var chatKindOrder = []evidence.MessageType{
-	evidence.MsgText, evidence.MsgImage, evidence.MsgVoice, evidence.MsgVideo, evidence.MsgFile,
-	evidence.MsgLink, evidence.MsgTransfer, evidence.MsgRedPacket, evidence.MsgRecall,
-	evidence.MsgSystem, evidence.MsgOther,
+var chatKindOrder = []chat.MessageType{
+	chat.MsgText, chat.MsgImage, chat.MsgVoice, chat.MsgVideo, chat.MsgFile,
+	chat.MsgLink, chat.MsgTransfer, chat.MsgRedPacket, chat.MsgRecall,
+	chat.MsgSystem, chat.MsgOther,
 }
 
 // chatKinds counts the messages by type: "文字 10、图片 1、…".
-func (dc *doc) chatKinds(c *evidence.Chat) string {
+func (dc *doc) chatKinds(c *chat.Chat) string {
 	w := dc.w
-	count := map[evidence.MessageType]int{}
+	count := map[chat.MessageType]int{}
 	for _, m := range c.Messages {
 		t := m.Type
 		if _, ok := w.msgName[t]; !ok {
-			t = evidence.MsgOther
+			t = chat.MsgOther
 		}
 		count[t]++
 	}
@@ -136,7 +137,7 @@ func (dc *doc) chatKinds(c *evidence.Chat) string {
 // chatTransferSummary counts the transfers and red packets of the chat and
 // adds up the money each way; amounts the export does not carry are
 // counted apart.
-func (dc *doc) chatTransferSummary(c *evidence.Chat) string {
+func (dc *doc) chatTransferSummary(c *chat.Chat) string {
 	w := dc.w
 	ts := c.Transfers()
 	if len(ts) == 0 {
@@ -169,7 +170,7 @@ type payer struct {
 	ok        bool
 }
 
-func chatPayer(c *evidence.Chat) payer {
+func chatPayer(c *chat.Chat) payer {
 	if c.Me == "" || len(c.Participants) != 2 {
 		return payer{}
 	}
@@ -187,7 +188,7 @@ func chatPayer(c *evidence.Chat) payer {
 type transcript struct {
 	dc    *doc
 	ex    *Exhibit
-	chat  *evidence.Chat
+	chat  *chat.Chat
 	payer payer
 
 	day    string // the date line last drawn
@@ -213,7 +214,7 @@ type bubbleLine struct {
 
 // message draws one message with what must come before it: the date line
 // when the day changes, the sender's name when the sender changes.
-func (t *transcript) message(m *evidence.ChatMessage) {
+func (t *transcript) message(m *chat.Message) {
 	dc := t.dc
 	day, clock := t.when(m)
 	if day != "" && day != t.day {
@@ -236,7 +237,7 @@ func (t *transcript) message(m *evidence.ChatMessage) {
 
 // when splits the time of a message into its day and its clock time, in
 // Beijing time when the zone is known, else as the export wrote it.
-func (t *transcript) when(m *evidence.ChatMessage) (day, clock string) {
+func (t *transcript) when(m *chat.Message) (day, clock string) {
 	if m.Time.IsZero() {
 		return "", ""
 	}
@@ -247,9 +248,9 @@ func (t *transcript) when(m *evidence.ChatMessage) (day, clock string) {
 	return tm.Format(time.DateOnly), tm.Format(time.TimeOnly)
 }
 
-func (t *transcript) side(m *evidence.ChatMessage) side {
+func (t *transcript) side(m *chat.Message) side {
 	switch {
-	case m.Type == evidence.MsgSystem || m.Type == evidence.MsgRecall:
+	case m.Type == chat.MsgSystem || m.Type == chat.MsgRecall:
 		return sideCentre
 	case m.Direction == "me":
 		return sideRight
@@ -291,10 +292,10 @@ func (t *transcript) newPage() {
 
 // notice draws a system message or a recall: centred grey text with its
 // time in front.
-func (t *transcript) notice(m *evidence.ChatMessage, clock string) {
+func (t *transcript) notice(m *chat.Message, clock string) {
 	dc := t.dc
 	text := strings.TrimSpace(m.Text)
-	if m.Type == evidence.MsgRecall && !strings.Contains(text, "撤回") && !strings.Contains(strings.ToLower(text), "recall") {
+	if m.Type == chat.MsgRecall && !strings.Contains(text, "撤回") && !strings.Contains(strings.ToLower(text), "recall") {
 		text = strings.TrimSpace(m.Sender + " " + dc.w.recalled + " " + text)
 	}
 	if clock != "" {
@@ -316,7 +317,7 @@ func (t *transcript) notice(m *evidence.ChatMessage, clock string) {
 }
 
 // bubble is the content of a message's bubble and its colours.
-func (t *transcript) bubble(m *evidence.ChatMessage) (lines []bubbleLine, fill, border rgb) {
+func (t *transcript) bubble(m *chat.Message) (lines []bubbleLine, fill, border rgb) {
 	dc := t.dc
 	w := dc.w
 	inner := t.maxInner()
@@ -331,7 +332,7 @@ func (t *transcript) bubble(m *evidence.ChatMessage) (lines []bubbleLine, fill, 
 	}
 	text := strings.TrimSpace(m.Text)
 	switch m.Type {
-	case evidence.MsgTransfer, evidence.MsgRedPacket:
+	case chat.MsgTransfer, chat.MsgRedPacket:
 		fill, border = colTransfer, colTransferLn
 		add(t.transferLine(m), sizeSmall, colTransferTx, true)
 		switch {
@@ -340,12 +341,12 @@ func (t *transcript) bubble(m *evidence.ChatMessage) (lines []bubbleLine, fill, 
 		case m.Transfer == nil && text != "" && text != "["+w.transfer+"]" && text != "[转账]" && text != "[红包]":
 			add(text, sizeSmall, colText, false)
 		}
-	case evidence.MsgText:
+	case chat.MsgText:
 		add(text, sizeSmall, colText, false)
 	default:
 		marker := w.msgKind[m.Type]
 		if marker == "" {
-			marker = w.msgKind[evidence.MsgOther]
+			marker = w.msgKind[chat.MsgOther]
 		}
 		if !strings.HasPrefix(text, "[") && !strings.HasPrefix(text, "【") {
 			text = strings.TrimSpace(marker + " " + text)
@@ -360,10 +361,10 @@ func (t *transcript) bubble(m *evidence.ChatMessage) (lines []bubbleLine, fill, 
 
 // transferLine is the money line of a transfer or red packet:
 // "¥5,000.00 转账 · 李明 → 张三 · 已收款".
-func (t *transcript) transferLine(m *evidence.ChatMessage) string {
+func (t *transcript) transferLine(m *chat.Message) string {
 	w := t.dc.w
 	kind := w.transfer
-	if m.Type == evidence.MsgRedPacket {
+	if m.Type == chat.MsgRedPacket {
 		kind = w.redPacket
 	}
 	tr := m.Transfer

@@ -11,31 +11,34 @@ import (
 	"time"
 
 	"github.com/casebundle/casebundle/evidence"
+	"github.com/casebundle/casebundle/evidence/chat"
 	"github.com/casebundle/casebundle/internal/money"
 	"github.com/casebundle/casebundle/internal/tz"
 )
 
 // addChat adds a chat export as the next exhibit, parsed as the pipeline
 // parses it.
-func (f *fixture) addChat(rel string, data []byte, c *evidence.Chat) *Exhibit {
+func (f *fixture) addChat(rel string, data []byte, c *chat.Chat) *Exhibit {
 	f.t.Helper()
 	n, parts, _, _ := c.Meta()
 	e := f.add(rel, data, evidence.KindChat, "text/csv; charset=utf-8", "与张三的微信聊天记录（导出）",
 		"转账、对方收款及要求退还的经过", evidence.Meta{Messages: n, Participants: parts})
 	e.Item.Chat = c
-	e.Item.Captured = c.Captured()
+	if _, _, first, _ := c.Meta(); !first.IsZero() {
+		e.Item.Captured = &evidence.Captured{Time: first, ZoneKnown: c.ZoneKnown(), Source: "chat"}
+	}
 	e.Source = "本人电脑导出"
 	return e
 }
 
-// parseChatFile reads a sample of evidence/testdata/chat.
-func parseChatFile(t testing.TB, name string) ([]byte, *evidence.Chat) {
+// parseChatFile reads a sample of evidence/chat/testdata.
+func parseChatFile(t testing.TB, name string) ([]byte, *chat.Chat) {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "evidence", "testdata", "chat", name))
+	data, err := os.ReadFile(filepath.Join("..", "evidence", "chat", "testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := evidence.ParseChat(data)
+	c, err := chat.Parse(data)
 	if err != nil {
 		t.Fatalf("ParseChat %s: %v", name, err)
 	}
@@ -78,7 +81,7 @@ func TestChatExhibitSamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := filepath.Glob(filepath.Join("..", "evidence", "testdata", "chat", "*"))
+	files, err := filepath.Glob(filepath.Join("..", "evidence", "chat", "testdata", "*"))
 	if err != nil || len(files) < 10 {
 		t.Fatalf("chat samples: %v %v", files, err)
 	}
@@ -110,7 +113,7 @@ func TestChatExhibitSamples(t *testing.T) {
 						want += "·" + msg.Transfer.Status
 					}
 					kind := "转账"
-					if msg.Type == evidence.MsgRedPacket {
+					if msg.Type == chat.MsgRedPacket {
 						kind = "红包"
 					}
 					if !strings.Contains(got, flat("¥"+msg.Transfer.Amount.Grouped()+" "+kind)) {
@@ -120,7 +123,7 @@ func TestChatExhibitSamples(t *testing.T) {
 						t.Errorf("message %d: no status %q", i, msg.Transfer.Status)
 					}
 					continue
-				case msg.Type == evidence.MsgTransfer || msg.Type == evidence.MsgRedPacket:
+				case msg.Type == chat.MsgTransfer || msg.Type == chat.MsgRedPacket:
 					want = "金额未记录"
 				default:
 					want = m.clean(msg.Text, false)
@@ -209,7 +212,7 @@ func TestChatExhibitLayout(t *testing.T) {
 // longer than a page: every message is printed once, in order, and the
 // text of none is cut at a page break.
 func TestChatExhibitLong(t *testing.T) {
-	c := &evidence.Chat{Format: "memotrace-csv", Me: "李明", Participants: []string{"张三", "李明"}}
+	c := &chat.Chat{Format: "memotrace-csv", Me: "李明", Participants: []string{"张三", "李明"}}
 	start := time.Date(2025, 11, 1, 8, 0, 0, 0, time.UTC)
 	const n = 2500
 	var long strings.Builder
@@ -217,7 +220,7 @@ func TestChatExhibitLong(t *testing.T) {
 		fmt.Fprintf(&long, "长消息第%03d行，这一行说明转账经过。\n", i)
 	}
 	for i := range n {
-		m := evidence.ChatMessage{Time: start.Add(time.Duration(i) * 97 * time.Second), Sender: "张三", Direction: "other", Type: evidence.MsgText}
+		m := chat.Message{Time: start.Add(time.Duration(i) * 97 * time.Second), Sender: "张三", Direction: "other", Type: chat.MsgText}
 		m.Text = fmt.Sprintf("消息%04d号，你好😀", i)
 		if i%2 == 0 {
 			m.Sender, m.Direction = "李明", "me"
@@ -226,10 +229,10 @@ func TestChatExhibitLong(t *testing.T) {
 		case i%7 == 3:
 			m.Text += "，这一条比较长，会在气泡里换行：请把转错的五千元退还给我，我已经向微信支付客服投诉，并保留了全部聊天记录和转账凭证。"
 		case i%50 == 10:
-			m.Type = evidence.MsgTransfer
-			m.Transfer = &evidence.ChatTransfer{Amount: money.Fen(100*i + 1), Direction: "out", Status: "已收款", Memo: fmt.Sprintf("消息%04d号", i)}
+			m.Type = chat.MsgTransfer
+			m.Transfer = &chat.Transfer{Amount: money.Fen(100*i + 1), Direction: "out", Status: "已收款", Memo: fmt.Sprintf("消息%04d号", i)}
 		case i%50 == 20:
-			m.Type, m.Sender, m.Direction = evidence.MsgSystem, "", ""
+			m.Type, m.Sender, m.Direction = chat.MsgSystem, "", ""
 		case i == 1234:
 			m.Text += "\n" + long.String()
 		}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/casebundle/casebundle/evidence"
+	"github.com/casebundle/casebundle/evidence/chat"
 	"github.com/casebundle/casebundle/internal/money"
 	"github.com/casebundle/casebundle/internal/tz"
 )
@@ -131,10 +132,10 @@ type words struct {
 	chatEmpty, chatNotListed, to                                  string
 	chatFormats                                                   map[string]string
 	// msgName names message types in the count of the header block.
-	msgName map[evidence.MessageType]string
+	msgName map[chat.MessageType]string
 
 	// Message types as the transcript marks them.
-	msgKind map[evidence.MessageType]string
+	msgKind map[chat.MessageType]string
 	// Transfer lines.
 	transfer, redPacket, amountUnknown, memo string
 	payOut, payIn                            string

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/casebundle/casebundle/evidence"
+	"github.com/casebundle/casebundle/evidence/chat"
 	"github.com/casebundle/casebundle/internal/money"
 	"github.com/casebundle/casebundle/internal/tz"
 )
@@ -353,32 +354,32 @@ var enWords = &words{
 		"forwarded":          "chat text copied or forwarded out of WeChat",
 		"chatlog-csv":        "chatlog CSV",
 	},
-	msgName: map[evidence.MessageType]string{
-		evidence.MsgText:      "text",
-		evidence.MsgImage:     "image",
-		evidence.MsgVoice:     "voice",
-		evidence.MsgVideo:     "video",
-		evidence.MsgFile:      "file",
-		evidence.MsgLink:      "link",
-		evidence.MsgTransfer:  "transfer",
-		evidence.MsgRedPacket: "red packet",
-		evidence.MsgRecall:    "recalled",
-		evidence.MsgSystem:    "system",
-		evidence.MsgOther:     "other",
+	msgName: map[chat.MessageType]string{
+		chat.MsgText:      "text",
+		chat.MsgImage:     "image",
+		chat.MsgVoice:     "voice",
+		chat.MsgVideo:     "video",
+		chat.MsgFile:      "file",
+		chat.MsgLink:      "link",
+		chat.MsgTransfer:  "transfer",
+		chat.MsgRedPacket: "red packet",
+		chat.MsgRecall:    "recalled",
+		chat.MsgSystem:    "system",
+		chat.MsgOther:     "other",
 	},
 
-	msgKind: map[evidence.MessageType]string{
-		evidence.MsgText:      "text",
-		evidence.MsgImage:     "[image]",
-		evidence.MsgVoice:     "[voice]",
-		evidence.MsgVideo:     "[video]",
-		evidence.MsgTransfer:  "transfer",
-		evidence.MsgRedPacket: "red packet",
-		evidence.MsgRecall:    "recalled",
-		evidence.MsgSystem:    "system",
-		evidence.MsgFile:      "[file]",
-		evidence.MsgLink:      "[link]",
-		evidence.MsgOther:     "[other message]",
+	msgKind: map[chat.MessageType]string{
+		chat.MsgText:      "text",
+		chat.MsgImage:     "[image]",
+		chat.MsgVoice:     "[voice]",
+		chat.MsgVideo:     "[video]",
+		chat.MsgTransfer:  "transfer",
+		chat.MsgRedPacket: "red packet",
+		chat.MsgRecall:    "recalled",
+		chat.MsgSystem:    "system",
+		chat.MsgFile:      "[file]",
+		chat.MsgLink:      "[link]",
+		chat.MsgOther:     "[other message]",
 	},
 	transfer:      "transfer",
 	redPacket:     "red packet",

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/casebundle/casebundle/evidence"
+	"github.com/casebundle/casebundle/evidence/chat"
 	"github.com/casebundle/casebundle/internal/money"
 	"github.com/casebundle/casebundle/internal/tz"
 )
@@ -319,32 +320,32 @@ var zhWords = &words{
 		"forwarded":          "从微信复制或转发的聊天记录文本",
 		"chatlog-csv":        "chatlog CSV",
 	},
-	msgName: map[evidence.MessageType]string{
-		evidence.MsgText:      "文字",
-		evidence.MsgImage:     "图片",
-		evidence.MsgVoice:     "语音",
-		evidence.MsgVideo:     "视频",
-		evidence.MsgFile:      "文件",
-		evidence.MsgLink:      "链接",
-		evidence.MsgTransfer:  "转账",
-		evidence.MsgRedPacket: "红包",
-		evidence.MsgRecall:    "撤回",
-		evidence.MsgSystem:    "系统提示",
-		evidence.MsgOther:     "其他",
+	msgName: map[chat.MessageType]string{
+		chat.MsgText:      "文字",
+		chat.MsgImage:     "图片",
+		chat.MsgVoice:     "语音",
+		chat.MsgVideo:     "视频",
+		chat.MsgFile:      "文件",
+		chat.MsgLink:      "链接",
+		chat.MsgTransfer:  "转账",
+		chat.MsgRedPacket: "红包",
+		chat.MsgRecall:    "撤回",
+		chat.MsgSystem:    "系统提示",
+		chat.MsgOther:     "其他",
 	},
 
-	msgKind: map[evidence.MessageType]string{
-		evidence.MsgText:      "文字",
-		evidence.MsgImage:     "[图片]",
-		evidence.MsgVoice:     "[语音]",
-		evidence.MsgVideo:     "[视频]",
-		evidence.MsgTransfer:  "转账",
-		evidence.MsgRedPacket: "红包",
-		evidence.MsgRecall:    "撤回",
-		evidence.MsgSystem:    "系统",
-		evidence.MsgFile:      "[文件]",
-		evidence.MsgLink:      "[链接]",
-		evidence.MsgOther:     "[其他消息]",
+	msgKind: map[chat.MessageType]string{
+		chat.MsgText:      "文字",
+		chat.MsgImage:     "[图片]",
+		chat.MsgVoice:     "[语音]",
+		chat.MsgVideo:     "[视频]",
+		chat.MsgTransfer:  "转账",
+		chat.MsgRedPacket: "红包",
+		chat.MsgRecall:    "撤回",
+		chat.MsgSystem:    "系统",
+		chat.MsgFile:      "[文件]",
+		chat.MsgLink:      "[链接]",
+		chat.MsgOther:     "[其他消息]",
 	},
 	transfer:      "转账",
 	redPacket:     "红包",
