@@ -93,6 +93,12 @@ type UsageError struct {
 
 func (e *UsageError) Error() string { return e.Msg }
 
+// ExitCode is 2: wrong usage.
+func (e *UsageError) ExitCode() int { return 2 }
+
+// ErrorHint says what to do instead.
+func (e *UsageError) ErrorHint() string { return e.Hint }
+
 // Check reads every item of a case folder and runs every check, writing
 // nothing.
 func Check(ctx context.Context, dir string, opt Options) (*Analysis, error) {

@@ -138,6 +138,12 @@ func (e *CaseError) Error() string {
 	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
 }
 
+// ExitCode is 2: the input cannot be read.
+func (e *CaseError) ExitCode() int { return 2 }
+
+// ErrorHint says how to fix case.yaml.
+func (e *CaseError) ErrorHint() string { return e.Hint }
+
 var (
 	unknownFieldRE = regexp.MustCompile(`line (\d+): field (\S+) not found in type`)
 	lineRE         = regexp.MustCompile(`line (\d+)(?:, column (\d+))?: (.*)`)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -115,6 +116,9 @@ func runBuild(ctx context.Context, opt buildOptions, out, errOut io.Writer) erro
 	}
 	res, err := bundle.Build(ctx, opt.dir, bopt)
 	bar.Finish()
+	if te := (*bundle.TSAError)(nil); errors.As(err, &te) {
+		return fmt.Errorf("%w; no bundle was written", err)
+	}
 	if err != nil {
 		return err
 	}
