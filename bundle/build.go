@@ -99,10 +99,25 @@ func (e *UsageError) ExitCode() int { return 2 }
 // ErrorHint says what to do instead.
 func (e *UsageError) ErrorHint() string { return e.Hint }
 
+// validate refuses options no build can use: a purpose or language not
+// in the value table, a negative number of workers.
+func (o *Options) validate() error {
+	if err := checkFlag("purpose", o.Purpose); err != nil {
+		return err
+	}
+	if err := checkFlag("lang", o.Lang); err != nil {
+		return err
+	}
+	return checkJobs(o.Workers, "files")
+}
+
 // Check reads every item of a case folder and runs every check, writing
 // nothing.
 func Check(ctx context.Context, dir string, opt Options) (*Analysis, error) {
 	opt.fill()
+	if err := opt.validate(); err != nil {
+		return nil, err
+	}
 	c, err := ReadCase(filepath.Join(dir, CaseFile))
 	if err != nil {
 		return nil, err
@@ -141,6 +156,9 @@ func DefaultOut(dir string) string {
 // a complete bundle. The case folder is only read.
 func Build(ctx context.Context, dir string, opt Options) (*Result, error) {
 	opt.fill()
+	if err := opt.validate(); err != nil {
+		return nil, err
+	}
 	out := opt.Out
 	if out == "" {
 		out = DefaultOut(dir)
@@ -176,10 +194,10 @@ func Build(ctx context.Context, dir string, opt Options) (*Result, error) {
 		c.Lang = opt.Lang
 	}
 	if c.Purpose == "" {
-		c.Purpose = "civil"
+		c.Purpose = blankValue("purpose")
 	}
 	if c.Lang == "" {
-		c.Lang = "zh"
+		c.Lang = blankValue("lang")
 	}
 	entries, skipped, err := scan(dir)
 	if err != nil {
