@@ -113,6 +113,12 @@ func BatchCases(root string) ([]string, error) {
 // the batch itself cannot run (root unreadable, Out not creatable, an
 // interrupt).
 func Batch(ctx context.Context, root string, opt BatchOptions) (*BatchResult, error) {
+	if err := checkJobs(opt.Jobs, "cases"); err != nil {
+		return nil, err
+	}
+	if err := opt.Build.validate(); err != nil {
+		return nil, err
+	}
 	out := opt.Out
 	if out == "" {
 		out = DefaultBatchOut(root)

@@ -93,23 +93,35 @@ type UsageError struct {
 
 func (e *UsageError) Error() string { return e.Msg }
 
+// ExitCode is 2: wrong usage.
+func (e *UsageError) ExitCode() int { return 2 }
+
+// ErrorHint says what to do instead.
+func (e *UsageError) ErrorHint() string { return e.Hint }
+
+// validate refuses options no build can use: a purpose or language not
+// in the value table, a negative number of workers.
+func (o *Options) validate() error {
+	if err := checkFlag("purpose", o.Purpose); err != nil {
+		return err
+	}
+	if err := checkFlag("lang", o.Lang); err != nil {
+		return err
+	}
+	return checkJobs(o.Workers, "files")
+}
+
 // Check reads every item of a case folder and runs every check, writing
-// nothing.
+// nothing: a build's resolve and stage without a bundle.
 func Check(ctx context.Context, dir string, opt Options) (*Analysis, error) {
-	opt.fill()
-	c, err := ReadCase(filepath.Join(dir, CaseFile))
+	b, err := resolve(dir, opt, false)
 	if err != nil {
 		return nil, err
 	}
-	entries, skipped, err := scan(dir)
-	if err != nil {
+	if err := b.stage(ctx); err != nil {
 		return nil, err
 	}
-	items, err := readItems(entries, "", opt.Workers, opt.Limits, opt.Progress)
-	if err != nil {
-		return nil, err
-	}
-	return analyze(dir, c, items, skipped, opt.Now), nil
+	return b.a, nil
 }
 
 // Result is what a build made.
@@ -133,31 +145,61 @@ func DefaultOut(dir string) string {
 // bundle is written into a temporary folder beside the destination and
 // renamed into place at the end, so the destination holds either nothing or
 // a complete bundle. The case folder is only read.
+//
+// It runs in four stages: resolve (paths, case.yaml, defaults), stage (the
+// temporary folder, every item read and copied, the case analysed), seal
+// (manifests, timestamp, dossier) and commit (rename into place, zip).
+// Check is resolve and stage without a bundle.
 func Build(ctx context.Context, dir string, opt Options) (*Result, error) {
+	b, err := resolve(dir, opt, true)
+	if err != nil {
+		return nil, err
+	}
+	defer b.cleanup()
+	if err := b.stage(ctx); err != nil {
+		return nil, err
+	}
+	if err := b.seal(ctx); err != nil {
+		return nil, err
+	}
+	return b.commit(ctx)
+}
+
+// build is one run of Build or Check, filled in stage by stage.
+type build struct {
+	opt Options
+	dir string // the case folder as given
+	// out is the bundle folder as given (-o, else DIR.bundle) and absOut
+	// its absolute path; both "" in a check, which writes nothing.
+	out, absOut string
+
+	// resolve
+	c       *Case
+	entries []entry
+	skipped []evidence.Finding // what scan found but does not read
+
+	// stage: tmp is the temporary bundle folder ("" in a check, or once
+	// committed).
+	tmp string
+	a   *Analysis
+
+	// seal
+	m *Manifest
+}
+
+// resolve checks the options and the paths (a bundle outside the case
+// folder, never over an existing one), reads case.yaml, applies the flags
+// and the defaults to it and lists the evidence files. It writes nothing.
+func resolve(dir string, opt Options, withBundle bool) (*build, error) {
 	opt.fill()
-	out := opt.Out
-	if out == "" {
-		out = DefaultOut(dir)
-	}
-	absDir, err := filepath.Abs(dir)
-	if err != nil {
+	if err := opt.validate(); err != nil {
 		return nil, err
 	}
-	absOut, err := filepath.Abs(out)
-	if err != nil {
-		return nil, err
-	}
-	if absOut == absDir || strings.HasPrefix(absOut, absDir+string(filepath.Separator)) {
-		return nil, &UsageError{Msg: fmt.Sprintf("the bundle %s would be inside the case folder %s", out, dir),
-			Hint: "casebundle never writes into the case folder; choose -o outside it"}
-	}
-	if _, err := os.Lstat(absOut); err == nil {
-		return nil, &UsageError{Msg: fmt.Sprintf("%s already exists", out),
-			Hint: "a bundle is never overwritten: remove it or choose another -o"}
-	}
-	if _, err := os.Lstat(ZipPath(absOut)); err == nil && opt.Zip {
-		return nil, &UsageError{Msg: fmt.Sprintf("%s already exists", ZipPath(out)),
-			Hint: "a zip is never overwritten: remove it or choose another -o"}
+	b := &build{opt: opt, dir: dir}
+	if withBundle {
+		if err := b.resolveOut(); err != nil {
+			return nil, err
+		}
 	}
 	c, err := ReadCase(filepath.Join(dir, CaseFile))
 	if err != nil {
@@ -170,108 +212,207 @@ func Build(ctx context.Context, dir string, opt Options) (*Result, error) {
 		c.Lang = opt.Lang
 	}
 	if c.Purpose == "" {
-		c.Purpose = "civil"
+		c.Purpose = blankValue("purpose")
 	}
 	if c.Lang == "" {
-		c.Lang = "zh"
+		c.Lang = blankValue("lang")
 	}
-	entries, skipped, err := scan(dir)
+	b.c = c
+	b.entries, b.skipped, err = scan(dir)
 	if err != nil {
 		return nil, err
 	}
+	return b, nil
+}
 
-	parent := filepath.Dir(absOut)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("create %s: %w", parent, err)
+// resolveOut decides where the bundle goes and refuses a place inside the
+// case folder or one that exists.
+func (b *build) resolveOut() error {
+	b.out = b.opt.Out
+	if b.out == "" {
+		b.out = DefaultOut(b.dir)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(absOut)+".tmp-")
+	absDir, err := filepath.Abs(b.dir)
 	if err != nil {
-		return nil, fmt.Errorf("create a temporary folder in %s: %w", parent, err)
+		return err
 	}
-	done := false
-	defer func() {
-		if !done {
-			os.RemoveAll(tmp)
+	if b.absOut, err = filepath.Abs(b.out); err != nil {
+		return err
+	}
+	if b.absOut == absDir || strings.HasPrefix(b.absOut, absDir+string(filepath.Separator)) {
+		return &UsageError{Msg: fmt.Sprintf("the bundle %s would be inside the case folder %s", b.out, b.dir),
+			Hint: "casebundle never writes into the case folder; choose -o outside it"}
+	}
+	if _, err := os.Lstat(b.absOut); err == nil {
+		return &UsageError{Msg: fmt.Sprintf("%s already exists", b.out),
+			Hint: "a bundle is never overwritten: remove it or choose another -o"}
+	}
+	if _, err := os.Lstat(ZipPath(b.absOut)); err == nil && b.opt.Zip {
+		return &UsageError{Msg: fmt.Sprintf("%s already exists", ZipPath(b.out)),
+			Hint: "a zip is never overwritten: remove it or choose another -o"}
+	}
+	return nil
+}
+
+// stage reads every item and analyses the case. In a build each item is
+// copied, as it is read, into data/ of a new temporary folder beside the
+// bundle; in a check nothing is written.
+func (b *build) stage(ctx context.Context) error {
+	dataDir := ""
+	if b.absOut != "" {
+		var err error
+		if dataDir, err = b.makeTemp(); err != nil {
+			return err
 		}
-	}()
+	}
+	items, err := readItems(b.entries, dataDir, b.opt.Workers, b.opt.Limits, b.opt.Progress)
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	b.a = analyze(b.dir, b.c, items, b.skipped, b.opt.Now)
+	return nil
+}
+
+// makeTemp creates the temporary bundle folder with its data/ and returns
+// the path of data/.
+func (b *build) makeTemp() (string, error) {
+	parent := filepath.Dir(b.absOut)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return "", fmt.Errorf("create %s: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(b.absOut)+".tmp-")
+	if err != nil {
+		return "", fmt.Errorf("create a temporary folder in %s: %w", parent, err)
+	}
+	b.tmp = tmp
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return nil, err
+		return "", err
 	}
 	dataDir := filepath.Join(tmp, "data")
 	if err := os.Mkdir(dataDir, 0o755); err != nil {
-		return nil, err
+		return "", err
 	}
-	items, err := readItems(entries, dataDir, opt.Workers, opt.Limits, opt.Progress)
-	if err != nil {
-		return nil, err
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	a := analyze(dir, c, items, skipped, opt.Now)
+	return dataDir, nil
+}
 
-	// The payload: every copied item, and case.yaml itself.
+// cleanup removes the temporary folder of a build that did not commit, so
+// a failed or interrupted build leaves nothing behind.
+func (b *build) cleanup() {
+	if b.tmp != "" {
+		os.RemoveAll(b.tmp)
+	}
+}
+
+// seal writes everything beside data/ in the temporary folder: the
+// payload manifest, its trusted timestamp (with Options.Stamp), the
+// dossier volumes, manifest.json, bagit.txt, bag-info.txt and the tag
+// manifest, each synced to disk.
+func (b *build) seal(ctx context.Context) error {
+	payload, err := b.payload()
+	if err != nil {
+		return err
+	}
+	manifestText := manifestLines(payload)
+	digest := sha256.Sum256(manifestText)
+	digestHex := hex.EncodeToString(digest[:])
+	caseID := fmt.Sprintf("CB-%s-%s", b.opt.Now.Format("20060102"), strings.ToUpper(digestHex[:8]))
+
+	tags := map[string][]byte{"manifest-sha256.txt": manifestText}
+	tsInfo, tsDER, err := b.stamp(ctx, digest[:])
+	if err != nil {
+		return err
+	}
+	if tsDER != nil {
+		tags["timestamp.tsr"] = tsDER
+	}
+
+	b.m = newManifest(b.a, caseID, b.opt.Now, digestHex, tsInfo)
+	volumes, err := b.drawDossier(payload)
+	if err != nil {
+		return err
+	}
+	var mj bytes.Buffer
+	enc := json.NewEncoder(&mj)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(b.m); err != nil {
+		return err
+	}
+	tags["manifest.json"] = mj.Bytes()
+	tags["bagit.txt"] = []byte("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
+	tags["bag-info.txt"] = bagInfo(payload, b.opt.Now, caseID, b.c.Title)
+	if err := b.writeTags(tags, volumes); err != nil {
+		return err
+	}
+	return syncDir(b.tmp)
+}
+
+// payload lists the bag's payload in path order: every copied item, and
+// case.yaml itself, copied here.
+func (b *build) payload() ([]payloadFile, error) {
 	var payload []payloadFile
-	for _, e := range a.Exhibits {
+	for _, e := range b.a.Exhibits {
 		if e.InBundle {
 			payload = append(payload, payloadFile{path: "data/" + e.Item.Path, sha: e.Item.SHA256, size: e.Item.Size})
 		}
 	}
-	if c.Present {
-		pf, err := copyCaseFile(filepath.Join(dir, CaseFile), filepath.Join(dataDir, CaseFile))
+	if b.c.Present {
+		pf, err := copyCaseFile(filepath.Join(b.dir, CaseFile), filepath.Join(b.tmp, "data", CaseFile))
 		if err != nil {
 			return nil, err
 		}
 		payload = append(payload, pf)
 	}
 	sort.Slice(payload, func(i, j int) bool { return payload[i].path < payload[j].path })
-	manifestText := manifestLines(payload)
-	digest := sha256.Sum256(manifestText)
-	digestHex := hex.EncodeToString(digest[:])
-	caseID := fmt.Sprintf("CB-%s-%s", opt.Now.Format("20060102"), strings.ToUpper(digestHex[:8]))
+	return payload, nil
+}
 
-	var tsInfo *ManifestTimestamp
-	var tsDER []byte
-	if opt.Stamp != nil {
-		tsInfo, tsDER, err = opt.Stamp.Stamp(ctx, digest[:])
-		if err != nil {
-			// A TSAError is exit 1; the temporary folder goes with the
-			// deferred clean-up, so nothing is left behind.
-			var te *TSAError
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			if !errors.As(err, &te) {
-				err = &TSAError{URL: "(time-stamp authority)", Err: err}
-			}
-			return nil, err
+// stamp gets a trusted timestamp over digest when Options.Stamp is set. A
+// failure is a *TSAError (exit 1), or the interrupt that caused it.
+func (b *build) stamp(ctx context.Context, digest []byte) (*ManifestTimestamp, []byte, error) {
+	if b.opt.Stamp == nil {
+		return nil, nil, nil
+	}
+	info, der, err := b.opt.Stamp.Stamp(ctx, digest)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, nil, ctx.Err()
 		}
+		var te *TSAError
+		if !errors.As(err, &te) {
+			err = &TSAError{URL: "(time-stamp authority)", Err: err}
+		}
+		return nil, nil, err
 	}
+	return info, der, nil
+}
 
-	tags := map[string][]byte{"manifest-sha256.txt": manifestText}
-	if tsDER != nil {
-		tags["timestamp.tsr"] = tsDER
-	}
-
-	m := newManifest(a, caseID, opt.Now, digestHex, tsInfo)
-	d := dossierOf(a, m, tmp, payload)
+// drawDossier renders the dossier into the temporary folder as volumes of
+// at most Options.VolumeSize, records the volumes and every exhibit's
+// pages in the manifest, and returns the volumes' file names.
+func (b *build) drawDossier(payload []payloadFile) ([]string, error) {
+	d := dossierOf(b.a, b.m, b.tmp, payload)
 	// The bar that counted the files read now counts the pages drawn.
-	if s, ok := opt.Progress.(interface{ Stage(what string) }); ok {
+	if s, ok := b.opt.Progress.(interface{ Stage(what string) }); ok {
 		s.Stage("pages")
 	}
-	d.OnPage = func() { opt.Progress.Add(1) }
-	if opt.Redact {
-		redactDossier(d, c.Claimant)
+	d.OnPage = func() { b.opt.Progress.Add(1) }
+	if b.opt.Redact {
+		redactDossier(d, b.c.Claimant)
 	}
-	volumeSize := opt.VolumeSize
+	volumeSize := b.opt.VolumeSize
 	if volumeSize <= 0 {
 		volumeSize = DefaultVolumeSize
 	}
-	volumes, layout, err := renderTo(tmp, d, volumeSize)
+	volumes, layout, err := renderTo(b.tmp, d, volumeSize)
 	if err != nil {
 		return nil, fmt.Errorf("write the dossier: %w", err)
 	}
-	m.Dossier = ManifestDossier{Volumes: volumes, Pages: layout.Volumes, Redacted: opt.Redact}
+	m := b.m
+	m.Dossier = ManifestDossier{Volumes: volumes, Pages: layout.Volumes, Redacted: b.opt.Redact}
 	for _, p := range layout.Placements {
 		for i := range m.Items {
 			if m.Items[i].Exhibit == p.Exhibit {
@@ -279,17 +420,12 @@ func Build(ctx context.Context, dir string, opt Options) (*Result, error) {
 			}
 		}
 	}
-	var mj bytes.Buffer
-	enc := json.NewEncoder(&mj)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(m); err != nil {
-		return nil, err
-	}
-	tags["manifest.json"] = mj.Bytes()
-	tags["bagit.txt"] = []byte("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
-	tags["bag-info.txt"] = bagInfo(payload, opt.Now, caseID, c.Title)
+	return volumes, nil
+}
 
+// writeTags writes the tag files in name order and the tag manifest over
+// them and the dossier volumes.
+func (b *build) writeTags(tags map[string][]byte, volumes []string) error {
 	names := make([]string, 0, len(tags))
 	for n := range tags {
 		names = append(names, n)
@@ -297,45 +433,45 @@ func Build(ctx context.Context, dir string, opt Options) (*Result, error) {
 	sort.Strings(names)
 	var tagLines []payloadFile
 	for _, n := range names {
-		if err := writeFileSync(filepath.Join(tmp, n), tags[n]); err != nil {
-			return nil, err
+		if err := writeFileSync(filepath.Join(b.tmp, n), tags[n]); err != nil {
+			return err
 		}
 		sum := sha256.Sum256(tags[n])
 		tagLines = append(tagLines, payloadFile{path: n, sha: hex.EncodeToString(sum[:])})
 	}
 	for _, v := range volumes {
-		sum, err := hashFile(filepath.Join(tmp, v))
+		sum, err := hashFile(filepath.Join(b.tmp, v))
 		if err != nil {
-			return nil, err
+			return err
 		}
 		tagLines = append(tagLines, payloadFile{path: v, sha: sum})
 	}
 	sort.Slice(tagLines, func(i, j int) bool { return tagLines[i].path < tagLines[j].path })
-	if err := writeFileSync(filepath.Join(tmp, "tagmanifest-sha256.txt"), manifestLines(tagLines)); err != nil {
-		return nil, err
-	}
-	if err := syncDir(tmp); err != nil {
-		return nil, err
-	}
+	return writeFileSync(filepath.Join(b.tmp, "tagmanifest-sha256.txt"), manifestLines(tagLines))
+}
+
+// commit renames the sealed folder into place, never over a bundle that
+// appeared meanwhile, then writes the zip beside it with Options.Zip.
+func (b *build) commit(ctx context.Context) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if err := renameNoReplace(tmp, absOut); err != nil {
+	if err := renameNoReplace(b.tmp, b.absOut); err != nil {
 		if errors.Is(err, os.ErrExist) {
-			return nil, &UsageError{Msg: fmt.Sprintf("%s already exists", out), Hint: "a bundle is never overwritten: remove it or choose another -o"}
+			return nil, &UsageError{Msg: fmt.Sprintf("%s already exists", b.out), Hint: "a bundle is never overwritten: remove it or choose another -o"}
 		}
-		return nil, fmt.Errorf("move the bundle into place at %s: %w", out, err)
+		return nil, fmt.Errorf("move the bundle into place at %s: %w", b.out, err)
 	}
-	done = true
-	_ = syncDir(parent)
-	if opt.Zip {
+	b.tmp = "" // in place: nothing to clean up
+	_ = syncDir(filepath.Dir(b.absOut))
+	if b.opt.Zip {
 		// The bundle is complete and in place; the zip is written beside
 		// it the same way (temporary file, sync, rename).
-		if err := writeZip(absOut, ZipPath(absOut), opt.Now); err != nil {
+		if err := writeZip(b.absOut, ZipPath(b.absOut), b.opt.Now); err != nil {
 			return nil, err
 		}
 	}
-	return &Result{Bundle: absOut, Dossier: filepath.Join(absOut, "dossier.pdf"), Manifest: m, Analysis: a}, nil
+	return &Result{Bundle: b.absOut, Dossier: filepath.Join(b.absOut, "dossier.pdf"), Manifest: b.m, Analysis: b.a}, nil
 }
 
 type payloadFile struct {

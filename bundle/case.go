@@ -139,18 +139,16 @@ func (e *CaseError) Error() string {
 	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
 }
 
+// ExitCode is 2: the input cannot be read.
+func (e *CaseError) ExitCode() int { return 2 }
+
+// ErrorHint says how to fix case.yaml.
+func (e *CaseError) ErrorHint() string { return e.Hint }
+
 var (
 	unknownFieldRE = regexp.MustCompile(`line (\d+): field (\S+) not found in type`)
 	lineRE         = regexp.MustCompile(`line (\d+)(?:, column (\d+))?: (.*)`)
 )
-
-var allowed = map[string][]string{
-	"purpose":        {"complaint", "police", "civil"},
-	"lang":           {"zh", "en"},
-	"platform":       {"wechat", "alipay", "bank", "other"},
-	"complaint_type": {"wrong_transfer", "fake_goods", "fraud", "not_delivered", "duplicate_charge", "other"},
-	"direction":      {"out", "in"},
-}
 
 // ReadCase reads case.yaml from dir. A missing file gives an empty case with
 // Present false; an unreadable or invalid one is a *CaseError.
@@ -283,24 +281,13 @@ func keyLine(root *yaml.Node, key string) int {
 }
 
 func (c *Case) validate(path string, root *yaml.Node) error {
-	check := func(key, val string, line int) error {
-		if val == "" {
-			return nil
-		}
-		for _, a := range allowed[key] {
-			if val == a {
-				return nil
-			}
-		}
-		return &CaseError{Path: path, Line: line, Msg: fmt.Sprintf("%s %q is not one of %s", key, val, strings.Join(allowed[key], ", "))}
-	}
 	for _, kv := range [][2]string{{"purpose", c.Purpose}, {"lang", c.Lang}, {"platform", c.Platform}, {"complaint_type", c.ComplaintType}} {
-		if err := check(kv[0], kv[1], keyLine(root, kv[0])); err != nil {
+		if err := checkKey(path, keyLine(root, kv[0]), kv[0], kv[1]); err != nil {
 			return err
 		}
 	}
 	for i, t := range c.Transactions {
-		if err := check("direction", t.Direction, t.Line); err != nil {
+		if err := checkKey(path, t.Line, "direction", t.Direction); err != nil {
 			return err
 		}
 		if strings.TrimSpace(t.ID) == "" {

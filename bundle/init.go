@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"text/template"
 
 	"gopkg.in/yaml.v3"
@@ -70,17 +69,17 @@ type InitOptions struct {
 // refuses to replace an existing case.yaml.
 func Init(dir string, opt InitOptions) (string, error) {
 	if opt.Purpose == "" {
-		opt.Purpose = "civil"
+		opt.Purpose = blankValue("purpose")
 	}
 	if opt.Lang == "" {
-		opt.Lang = "zh"
+		opt.Lang = blankValue("lang")
 	}
 	if opt.Platform == "" {
-		opt.Platform = "wechat"
+		opt.Platform = "wechat" // the template's suggestion; a blank platform stays blank in a build
 	}
-	for key, v := range map[string]string{"purpose": opt.Purpose, "lang": opt.Lang, "platform": opt.Platform} {
-		if !oneOf(v, allowed[key]) {
-			return "", &UsageError{Msg: fmt.Sprintf("--%s %q is not one of %s", key, v, strings.Join(allowed[key], ", "))}
+	for _, kv := range [][2]string{{"purpose", opt.Purpose}, {"lang", opt.Lang}, {"platform", opt.Platform}} {
+		if err := checkFlag(kv[0], kv[1]); err != nil {
+			return "", err
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -103,15 +102,6 @@ func Init(dir string, opt InitOptions) (string, error) {
 		return "", fmt.Errorf("write %s: %w", path, err)
 	}
 	return path, f.Close()
-}
-
-func oneOf(v string, list []string) bool {
-	for _, a := range list {
-		if v == a {
-			return true
-		}
-	}
-	return false
 }
 
 // AddOptions are add's flags: notes recorded for every file added.

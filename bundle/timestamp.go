@@ -51,8 +51,11 @@ func (e *TSAError) Error() string {
 
 func (e *TSAError) Unwrap() error { return e.Err }
 
-// Hint says what to do about it.
-func (e *TSAError) Hint() string {
+// ExitCode is 1: the work ran and the time-stamp authority failed it.
+func (e *TSAError) ExitCode() int { return 1 }
+
+// ErrorHint says what to do about it.
+func (e *TSAError) ErrorHint() string {
 	return "check the --tsa URL and the network, try again or use another TSA; or build without --tsa (no trusted time)"
 }
 

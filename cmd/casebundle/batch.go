@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"slices"
 
 	"github.com/casebundle/casebundle/bundle"
 	"github.com/casebundle/casebundle/internal/progress"
@@ -12,15 +11,6 @@ import (
 
 // runBatch builds every direct subfolder of opt.batch as a case.
 func runBatch(ctx context.Context, opt buildOptions, out, errOut io.Writer) error {
-	if err := oneOf("purpose", opt.purpose, "complaint", "police", "civil"); err != nil {
-		return err
-	}
-	if err := oneOf("lang", opt.lang, "zh", "en"); err != nil {
-		return err
-	}
-	if opt.workers < 0 {
-		return usageErr("casebundle build --batch ROOT -o OUTROOT -j 2", "-j %d: the number of cases built at once must be positive", opt.workers)
-	}
 	t, err := now(opt.time)
 	if err != nil {
 		return err
@@ -52,14 +42,6 @@ func runBatch(ctx context.Context, opt buildOptions, out, errOut io.Writer) erro
 		return found()
 	}
 	return nil
-}
-
-// oneOf accepts an empty value (case.yaml decides) or one of choices.
-func oneOf(flag, v string, choices ...string) error {
-	if v == "" || slices.Contains(choices, v) {
-		return nil
-	}
-	return usageErr("see casebundle build --help", "--%s %q is not one of %v", flag, v, choices)
 }
 
 // printBatch writes one line per case, then the count of failed cases with

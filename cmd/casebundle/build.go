@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -99,11 +100,6 @@ type buildJSON struct {
 }
 
 func runBuild(ctx context.Context, opt buildOptions, out, errOut io.Writer) error {
-	for flag, v := range map[string][]string{"purpose": {opt.purpose, "complaint", "police", "civil"}, "lang": {opt.lang, "zh", "en"}} {
-		if v[0] != "" && v[0] != v[1] && v[0] != v[2] && (len(v) < 4 || v[0] != v[3]) {
-			return usageErr("see casebundle build --help", "--%s %q is not one of %v", flag, v[0], v[1:])
-		}
-	}
 	t, err := now(opt.time)
 	if err != nil {
 		return err
@@ -115,6 +111,9 @@ func runBuild(ctx context.Context, opt buildOptions, out, errOut io.Writer) erro
 	}
 	res, err := bundle.Build(ctx, opt.dir, bopt)
 	bar.Finish()
+	if te := (*bundle.TSAError)(nil); errors.As(err, &te) {
+		return fmt.Errorf("%w; no bundle was written", err)
+	}
 	if err != nil {
 		return err
 	}

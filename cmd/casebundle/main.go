@@ -4,17 +4,12 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"runtime/debug"
-	"strings"
 
 	"github.com/urfave/cli/v2"
-
-	"github.com/casebundle/casebundle/bundle"
 )
 
 func main() {
@@ -30,72 +25,12 @@ func main() {
 	os.Exit(run(os.Args, os.Stdout, os.Stderr))
 }
 
-// exitError carries the exit status (1 a problem found, 2 misuse or
-// unreadable input) and a hint.
-type exitError struct {
-	code int
-	msg  string
-	hint string
-	// quiet: the command already printed what was wrong (a report).
-	quiet bool
-}
-
-func (e *exitError) Error() string { return e.msg }
-
-func usageErr(hint, format string, args ...any) error {
-	return &exitError{code: 2, msg: fmt.Sprintf(format, args...), hint: hint}
-}
-
-// found is exit 1 after the command printed its report.
-func found() error { return &exitError{code: 1, quiet: true} }
-
 func run(args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
 	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer cancel()
 	err := app.RunContext(ctx, reorderArgs(app, args))
 	return exitCode(err, stderr)
-}
-
-// exitCode decides every message and status in one place.
-func exitCode(err error, stderr io.Writer) int {
-	if err == nil {
-		return 0
-	}
-	var ee *exitError
-	var ue *bundle.UsageError
-	var ce *bundle.CaseError
-	var te *bundle.TSAError
-	code, msg, hint := 2, err.Error(), ""
-	switch {
-	case errors.As(err, &ee):
-		if ee.quiet {
-			return ee.code
-		}
-		code, msg, hint = ee.code, ee.msg, ee.hint
-	case errors.As(err, &ue):
-		msg, hint = ue.Msg, ue.Hint
-	case errors.As(err, &ce):
-		msg, hint = ce.Error(), ce.Hint
-	case errors.As(err, &te):
-		// The work ran and the time-stamp authority failed it: exit 1.
-		code, msg, hint = 1, te.Error()+"; no bundle was written", te.Hint()
-	case errors.Is(err, context.Canceled):
-		msg = "interrupted; nothing was left half-written"
-	case strings.HasPrefix(msg, "No help topic for "):
-		msg = "unknown command " + strings.TrimPrefix(msg, "No help topic for ")
-		hint = "the commands are init, add, check, build, verify and txn; see casebundle --help"
-	default:
-		if strings.Contains(msg, "flag provided but not defined") || strings.Contains(msg, "Required flag") ||
-			strings.Contains(msg, "invalid value") {
-			hint = "see casebundle help"
-		}
-	}
-	fmt.Fprintf(stderr, "casebundle: error: %s\n", msg)
-	if hint != "" {
-		fmt.Fprintf(stderr, "hint: %s\n", hint)
-	}
-	return code
 }
 
 func newApp(stdout, stderr io.Writer) *cli.App {
@@ -121,6 +56,15 @@ draws a PDF dossier for a complaint desk, the police or a court. Originals are n
 		ErrWriter:       stderr,
 		HideHelpCommand: true,
 		ExitErrHandler:  func(*cli.Context, error) {}, // exitCode decides
+		// No command: the help page. A word that is not a command is
+		// wrong usage, said in one line.
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usageErr("the commands are init, add, check, build, verify and txn; see casebundle --help",
+					"unknown command '%s'", c.Args().First())
+			}
+			return cli.ShowAppHelp(c)
+		},
 		Commands: []*cli.Command{
 			newInitCommand(),
 			newAddCommand(),

@@ -2,12 +2,15 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"image"
 	"image/color"
 	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -49,6 +52,7 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"status": cmdStatus,
 			// genpng FILE W H: an opaque RGB PNG screenshot.
 			"genpng": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 3 {
@@ -120,6 +124,57 @@ func TestScripts(t *testing.T) {
 			},
 		},
 	})
+}
+
+// cmdStatus is "status N PROG [ARGS...]": run PROG as exec does (its stdout
+// and stderr are then checked with stdout and stderr) and fail unless it
+// exits with status N. "! exec" passes on any non-zero status, so a script
+// that means 1 (a problem found) or 2 (misuse, unreadable input) says which.
+func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("unsupported: ! status (name the status you expect)")
+	}
+	if len(args) < 2 {
+		ts.Fatalf("usage: status N PROG [ARGS...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil || want < 0 {
+		ts.Fatalf("status: %q is not an exit status", args[0])
+	}
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("status: %s did not run: %v", args[1], err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("%s exited with status %d, want %d", args[1], got, want)
+	}
+}
+
+// TestScriptsNameStatus keeps every script's failing casebundle run on
+// "status N": "! exec casebundle" would pass whatever the status.
+func TestScriptsNameStatus(t *testing.T) {
+	files, err := filepath.Glob("testdata/script/*.txtar")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no scripts: %v", err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			if strings.HasPrefix(line, "-- ") {
+				break // the files of the archive
+			}
+			if strings.HasPrefix(strings.TrimSpace(line), "! exec casebundle") {
+				t.Errorf("%s:%d: %q accepts any non-zero status; write status 1 or status 2", f, i+1, line)
+			}
+		}
+	}
 }
 
 func TestReorderArgs(t *testing.T) {

@@ -2,6 +2,7 @@ package progress
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"testing"
 )
@@ -41,13 +42,19 @@ func TestNilBar(t *testing.T) {
 }
 
 // ExampleNew shows the wiring in a command: the bar is asked for unless the
-// output is JSON, and appears only on a terminal outside CI.
+// output is JSON, and appears only on a terminal outside CI. Here stderr is
+// captured, as by a pipe or a CI log, so the bar stays out of it.
 func ExampleNew() {
+	var stderr bytes.Buffer
 	jsonOutput := false
-	bar := New(os.Stderr, !jsonOutput, 200, "files")
+	bar := New(&stderr, !jsonOutput, 200, "files")
 	for range 200 {
 		bar.Add(1)
 	}
+	bar.Stage("pages")
+	bar.Add(12)
 	bar.Finish()
+	fmt.Printf("visible: %v; bytes drawn on captured stderr: %d\n", Visible(&stderr), stderr.Len())
 	// Output:
+	// visible: false; bytes drawn on captured stderr: 0
 }
