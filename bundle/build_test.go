@@ -114,7 +114,7 @@ func TestBuildBundle(t *testing.T) {
 			t.Errorf("exhibit %d pages %v of %d", it.Exhibit, it.Pages, m.Dossier.Pages[0])
 		}
 	}
-	// manifest.json keys in the order of DESIGN.md.
+	// manifest.json keys in the order of bundle/doc.go (docs/design.md#manifestjson).
 	raw, _ := os.ReadFile(filepath.Join(out, "manifest.json"))
 	var keys []string
 	dec := json.NewDecoder(bytes.NewReader(raw))

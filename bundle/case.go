@@ -51,7 +51,7 @@ type ItemNote struct {
 	Source string `yaml:"source"`
 }
 
-// Case is case.yaml (DESIGN.md's schema). A missing key is blank.
+// Case is case.yaml (schema: docs/design.md#caseyaml). A missing key is blank.
 type Case struct {
 	Title         string              `yaml:"title"`
 	Purpose       string              `yaml:"purpose"`

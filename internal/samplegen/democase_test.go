@@ -160,7 +160,7 @@ func TestDemoCaseFiles(t *testing.T) {
 	}
 }
 
-// caseFile mirrors the case.yaml schema of DESIGN.md, so that decoding
+// caseFile mirrors the case.yaml schema (docs/design.md#caseyaml), so that decoding
 // with KnownFields fails on any key the schema does not have.
 type caseFile struct {
 	Title         string `yaml:"title"`

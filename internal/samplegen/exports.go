@@ -9,7 +9,7 @@ import (
 )
 
 // demoChatRows is the demo conversation as MemoTrace (WeChatMsg 2025,
-// format C of shared/formats/CHAT.md) exports it: the same messages the
+// format memotrace-csv of docs/formats.md) exports it: the same messages the
 // chat screenshots show, with the transfer and its receipt.
 var demoChatRows = [][5]string{
 	// 类型, 发送人, 时间, 内容, 备注 (the peer's remark on the peer's rows)
