@@ -115,7 +115,8 @@ func analyze(dir string, c *Case, items []*evidence.Item, scanFindings []evidenc
 		checkName(e.Item)
 	}
 	checkCaptureTimes(a, now)
-	a.Txns = crossCheck(a, c)
+	a.Txns = crossCheck(a, c, now)
+	checkBillIDDates(a, now)
 	for _, t := range a.Txns {
 		a.Findings = append(a.Findings, t.Findings...)
 	}

@@ -36,7 +36,7 @@ const timeSlack = 2 * time.Minute
 // checks its form and embedded date, and compares the sources with each
 // other and with the chats' transfers. The findings land on the
 // transactions (and so in the dossier), the list in manifest.json.
-func crossCheck(a *Analysis, c *Case) []ManifestTxn {
+func crossCheck(a *Analysis, c *Case, now time.Time) []ManifestTxn {
 	seen := map[string][]sighting{}
 	var order []string
 	note := func(id string, s sighting) {
@@ -74,7 +74,7 @@ func crossCheck(a *Analysis, c *Case) []ManifestTxn {
 	var out []ManifestTxn
 	for _, id := range order {
 		ss := seen[id]
-		info := evidence.ParseTxnID(id)
+		info := evidence.ParseTxnIDAt(id, now)
 		first := ss[0]
 		mt := ManifestTxn{ID: id, Platform: info.Platform, Form: info.Form, Currency: "CNY", Direction: first.direction,
 			Counterparty: first.party, Exhibits: []int{}, Sources: []string{}}
@@ -120,6 +120,25 @@ func crossCheck(a *Analysis, c *Case) []ManifestTxn {
 	})
 	checkChatTransfers(a, bills)
 	return out
+}
+
+// checkBillIDDates holds a bill's transaction IDs to the run's clock: the
+// bill reader judged each ID's form, but only here is "now" known, so an ID
+// dated after today is reported on the bill item here.
+func checkBillIDDates(a *Analysis, now time.Time) {
+	for _, e := range a.Exhibits {
+		if e.Item.Bill == nil {
+			continue
+		}
+		for _, r := range e.Item.Bill.Rows {
+			if r.TxnID == "" || evidence.ParseTxnID(r.TxnID).Form == evidence.FormInvalid {
+				continue // already a finding of the bill reader
+			}
+			if info := evidence.ParseTxnIDAt(r.TxnID, now); info.Form == evidence.FormInvalid {
+				e.Item.Add(evidence.CodeBillTxnIDInvalid, r.Line, r.TxnID, evidence.Text{Zh: info.ProblemZh, En: info.ProblemEn})
+			}
+		}
+	}
 }
 
 func platformOf(a *Analysis, ss []sighting, c *Case) string {

@@ -1,9 +1,11 @@
 package bundle
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/casebundle/casebundle/internal/samplegen"
@@ -100,5 +102,57 @@ func TestIDTokens(t *testing.T) {
 	want := []string{"4200002345202511031234567890", "MT202511011231090001"}
 	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
 		t.Fatalf("idTokens = %q, want %q", got, want)
+	}
+}
+
+// TestFutureDatedIDs: an ID in case.yaml or a bill whose embedded date is
+// after the run's --time is invalid, with the reason, on the transaction
+// and on the bill item.
+func TestFutureDatedIDs(t *testing.T) {
+	dir := t.TempDir()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The WeChat bill of the bill tests, one row's ID dated 2099-03-03.
+	bill, err := os.ReadFile(filepath.Join("..", "evidence", "bill", "testdata", "wechat-2025.csv"))
+	must(err)
+	bill = bytes.Replace(bill, []byte("4200002345202503031234567890"), []byte("4200002345209903031234567890"), 1)
+	must(os.WriteFile(filepath.Join(dir, "bill.csv"), bill, 0o644))
+	must(os.WriteFile(filepath.Join(dir, CaseFile), []byte(`transactions:
+  - id: "4200002345209911031234567890"
+    time: 2025-11-03T14:05:00+08:00
+    amount: 5000.00
+    direction: out
+    disputed: true
+`), 0o644))
+	a, err := Check(context.Background(), dir, Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	forms := map[string]string{}
+	for _, tx := range a.Txns {
+		forms[tx.ID] = tx.Form
+	}
+	if forms["4200002345209911031234567890"] != "invalid" || forms["4200002345209903031234567890"] != "invalid" || forms["4200002345202503045678901234"] != "valid" {
+		t.Fatalf("forms = %v: want both IDs dated 2099 invalid, the others valid", forms)
+	}
+	var onCase bool
+	for _, f := range a.Txns[0].Findings {
+		onCase = onCase || (f.Code == "txn_id_invalid" && f.Severity == "error" && strings.Contains(f.MessageEn, "after today"))
+	}
+	if !onCase {
+		t.Errorf("case.yaml's future-dated ID: findings %+v, want txn_id_invalid (error) saying after today", a.Txns[0].Findings)
+	}
+	var onBill bool
+	for _, e := range a.Exhibits {
+		for _, f := range e.Item.Findings {
+			onBill = onBill || (f.Code == "bill_txn_id_invalid" && strings.Contains(f.MessageEn, "after today"))
+		}
+	}
+	if !onBill {
+		t.Errorf("the bill row's future-dated ID has no bill_txn_id_invalid finding: %+v", a.Exhibits)
 	}
 }

@@ -58,7 +58,7 @@ func ParseTxnID(raw string) TxnInfo {
 				fmt.Sprintf("a WeChat transfer number has 31 or more digits, this one has %d", len(id)), id)
 		default:
 			info.Form = FormValid
-			info.embeddedDate(id[10:18])
+			info.embeddedDate(id[10:18], wechatSince)
 		}
 	case strings.HasPrefix(id, "4200") || strings.HasPrefix(id, "4100"):
 		info.Platform, info.KindZh, info.KindEn = "wechat", "微信支付交易单号", "WeChat Pay transaction ID"
@@ -70,7 +70,7 @@ func ParseTxnID(raw string) TxnInfo {
 				fmt.Sprintf("a WeChat Pay transaction ID has 28 digits, this one has %d", len(id)), id)
 		default:
 			info.Form = FormValid
-			info.embeddedDate(id[10:18])
+			info.embeddedDate(id[10:18], wechatSince)
 		}
 	case digits && len(id) >= 8 && (strings.HasPrefix(id, "20") || strings.HasPrefix(id, "19")) && looksLikeDate(id[:8]):
 		info.Platform, info.KindZh, info.KindEn = "alipay", "支付宝交易号", "Alipay transaction number"
@@ -80,7 +80,7 @@ func ParseTxnID(raw string) TxnInfo {
 			info.Platform = "alipay"
 		} else {
 			info.Form = FormValid
-			info.embeddedDate(id[:8])
+			info.embeddedDate(id[:8], alipaySince)
 		}
 	case digits:
 		info.KindZh, info.KindEn = "银行流水号或其他单号", "bank serial or other number"
@@ -101,14 +101,45 @@ func (t *TxnInfo) setInvalid(zh, en, id string) {
 	t.ProblemZh, t.ProblemEn = zh, en
 }
 
-func (t *TxnInfo) embeddedDate(s string) {
+// The first days on which each platform issued IDs of the form that
+// ParseTxnID reads: WeChat Pay opened with WeChat 5.0 in August 2013 (its
+// transfers came later still), Alipay on Taobao in October 2003. An ID
+// whose embedded date lies before that cannot be real.
+var (
+	wechatSince = time.Date(2013, 8, 1, 0, 0, 0, 0, tz.Shanghai)
+	alipaySince = time.Date(2003, 10, 1, 0, 0, 0, 0, tz.Shanghai)
+)
+
+func (t *TxnInfo) embeddedDate(s string, since time.Time) {
 	d, err := time.ParseInLocation("20060102", s, tz.Shanghai)
-	if err != nil || d.Year() < 2010 || d.Year() > 2100 {
+	if err != nil || d.Year() > 2100 {
 		t.ProblemZh = fmt.Sprintf("单号中的日期 %s 不是有效日期", s)
 		t.ProblemEn = fmt.Sprintf("the date %s inside the ID is not a calendar date", s)
 		return
 	}
 	t.Date, t.HasDate = d, true
+	if d.Before(since) {
+		t.setInvalid(fmt.Sprintf("单号中的日期 %s 早于平台开始发放此类单号的时间（%s）", d.Format("2006-01-02"), since.Format("2006年1月")),
+			fmt.Sprintf("the date %s inside the ID is before such IDs were issued (%s)", d.Format("2006-01-02"), since.Format("January 2006")), t.ID)
+	}
+}
+
+// ParseTxnIDAt is ParseTxnID with the run's clock: an ID whose embedded
+// date is later than now's calendar day in UTC+8 cannot have been issued
+// yet and is invalid, with the reason. Every check of a case, a bill or
+// the txn command goes through here; ParseTxnID alone judges the form.
+func ParseTxnIDAt(raw string, now time.Time) TxnInfo {
+	t := ParseTxnID(raw)
+	if !t.HasDate || now.IsZero() || t.Form == FormInvalid {
+		return t
+	}
+	n := now.In(tz.Shanghai)
+	today := time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, tz.Shanghai)
+	if t.Date.After(today) {
+		t.setInvalid(fmt.Sprintf("单号中的日期 %s 晚于当前日期 %s：这样的单号还不可能存在", t.Date.Format("2006-01-02"), today.Format("2006-01-02")),
+			fmt.Sprintf("the date %s inside the ID is after today, %s: no such ID can exist yet", t.Date.Format("2006-01-02"), today.Format("2006-01-02")), t.ID)
+	}
+	return t
 }
 
 // DateMismatch reports whether the ID's embedded date is more than a day

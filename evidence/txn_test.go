@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -26,6 +27,11 @@ func TestParseTxnID(t *testing.T) {
 		{"62170000123", "", FormUnknown, ""},
 		{"", "", FormInvalid, ""},
 		{"４２００", "", FormInvalid, ""},
+		// Embedded dates before the platform issued such IDs.
+		{"4200002345201211031234567890", "wechat", FormInvalid, "2012-11-03"},
+		{"1000050001201301011234567890123", "wechat", FormInvalid, "2013-01-01"},
+		{"4200002345201308011234567890", "wechat", FormValid, "2013-08-01"},
+		{"2003091522001412345678901234", "", FormUnknown, ""}, // 2003: not read as Alipay at all
 	}
 	for _, tt := range tests {
 		got := ParseTxnID(tt.id)
@@ -42,6 +48,37 @@ func TestParseTxnID(t *testing.T) {
 		if got.Form == FormInvalid && got.ProblemEn == "" {
 			t.Errorf("ParseTxnID(%q): invalid without a reason", tt.id)
 		}
+	}
+}
+
+// TestParseTxnIDAt: an embedded date after the run's day (UTC+8) is
+// invalid with the reason; the day itself is not.
+func TestParseTxnIDAt(t *testing.T) {
+	now := time.Date(2025, 11, 20, 2, 0, 0, 0, time.UTC) // 10:00 UTC+8
+	tests := []struct {
+		id, form, says string
+	}{
+		{"4200002345209911031234567890", FormInvalid, "after today, 2025-11-20"},
+		{"4200002345202511211234567890", FormInvalid, "2025-11-21 inside the ID is after today"},
+		{"4200002345202511201234567890", FormValid, ""},
+		{"1000050001202512011234567890123", FormInvalid, "after today"},
+		{"2099110322001412345678901234", FormInvalid, "after today"},
+		{"2025110322001412345678901234", FormValid, ""},
+		{"T20991103ABC", FormUnknown, ""}, // no embedded date to judge
+	}
+	for _, tt := range tests {
+		got := ParseTxnIDAt(tt.id, now)
+		if got.Form != tt.form || !strings.Contains(got.ProblemEn, tt.says) {
+			t.Errorf("ParseTxnIDAt(%q) = %s %q, want %s %q", tt.id, got.Form, got.ProblemEn, tt.form, tt.says)
+		}
+		if got.Form == FormInvalid && got.ProblemZh == "" {
+			t.Errorf("ParseTxnIDAt(%q): no Chinese reason", tt.id)
+		}
+	}
+	// 2025-11-20 16:30 UTC is already 2025-11-21 in UTC+8.
+	late := time.Date(2025, 11, 20, 16, 30, 0, 0, time.UTC)
+	if got := ParseTxnIDAt("4200002345202511211234567890", late); got.Form != FormValid {
+		t.Errorf("at %s the ID of 2025-11-21 is %s (%s), want valid", late, got.Form, got.ProblemEn)
 	}
 }
 

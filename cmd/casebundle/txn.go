@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -14,8 +15,12 @@ func newTxnCommand() *cli.Command {
 		Name:      "txn",
 		Usage:     "check the form of transaction IDs / 核对交易单号",
 		ArgsUsage: "ID...",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "time", Usage: "judge embedded dates as of this RFC 3339 time (default: $SOURCE_DATE_EPOCH, else now)"},
+		},
 		Description: `Prints for each ID its likely platform and kind, whether its form is valid, and the
-date embedded in it. Exit status 1 if any ID is invalid.
+date embedded in it. An ID whose embedded date is after today (or --time), or
+before the platform issued such IDs, is invalid. Exit status 1 if any ID is invalid.
 
 Example:
    casebundle txn 4200002345202511031234567890 2025110322001412345678901234`,
@@ -23,15 +28,19 @@ Example:
 			if c.NArg() == 0 {
 				return usageErr("casebundle txn ID...", "txn takes at least one transaction ID")
 			}
-			return runTxn(c.Args().Slice(), c.App.Writer)
+			at, err := now(c.String("time"))
+			if err != nil {
+				return err
+			}
+			return runTxn(c.Args().Slice(), at, c.App.Writer)
 		},
 	}
 }
 
-func runTxn(ids []string, out io.Writer) error {
+func runTxn(ids []string, at time.Time, out io.Writer) error {
 	bad := false
 	for _, id := range ids {
-		info := evidence.ParseTxnID(id)
+		info := evidence.ParseTxnIDAt(id, at)
 		date := "-"
 		if info.HasDate {
 			date = info.Date.Format("2006-01-02")
