@@ -37,6 +37,7 @@ type reader struct {
 	scanned  map[int]int64 // object offsets found by scanning, when the table is bad
 	limitErr error         // first limit hit while resolving; Read reports it
 	crypt    *decrypter
+	fonts    map[any]*font // fonts by object number (or dictionary) for PageText
 }
 
 func newReader(data []byte, lim Limits) *reader {
