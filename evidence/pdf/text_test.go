@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/casebundle/casebundle/fonts"
 	"github.com/jung-kurt/gofpdf"
