@@ -53,7 +53,7 @@ type interp struct {
 	forms   map[int]bool // forms being drawn (a form drawing itself is a loop)
 	// pending is the run being built; it is closed by a gap or a move.
 	pending *TextRun
-	lastEnd [2]float64 // device position after the last glyph
+	gap     float64 // splitGap, or less for tables
 	err     error
 }
 
@@ -76,14 +76,19 @@ func (d *Doc) PageText(n int) ([]TextRun, error) {
 	if n < 1 || n > len(d.pages) {
 		return nil, fmt.Errorf("pdf: page %d of %d", n, len(d.pages))
 	}
-	p := d.pages[n-1]
-	r := d.r
-	r.limitErr = nil
-	content, err := d.pageContent(p)
+	content, err := d.content(n)
 	if err != nil {
 		return nil, err
 	}
-	in := &interp{r: r, forms: map[int]bool{}}
+	return d.pageRuns(n, content, splitGap)
+}
+
+// pageRuns interprets page n's content, joining glyphs into one run when
+// the gap between them is at most gap (in units of the font size).
+func (d *Doc) pageRuns(n int, content []byte, gap float64) ([]TextRun, error) {
+	p := d.pages[n-1]
+	r := d.r
+	in := &interp{r: r, forms: map[int]bool{}, gap: gap}
 	in.gs = gstate{ctm: identity, th: 1, size: 0}
 	in.run(content, p.resources, 0)
 	in.flush()
@@ -94,6 +99,11 @@ func (d *Doc) PageText(n int) ([]TextRun, error) {
 		return nil, r.limitErr
 	}
 	return in.runs, nil
+}
+
+func (d *Doc) content(n int) ([]byte, error) {
+	d.r.limitErr = nil
+	return d.pageContent(d.pages[n-1])
 }
 
 func (d *Doc) pageContent(p page) ([]byte, error) {
@@ -368,7 +378,7 @@ func (in *interp) addGlyph(g glyph, x, y, endX, size float64) {
 		tol := math.Max(p.Size, size) * 0.2
 		gap := x - p.EndX
 		sameLine := math.Abs(y-p.Y) <= tol && math.Abs(size-p.Size) <= tol
-		if sameLine && gap >= -tol && gap <= splitGap*math.Max(size, 1) {
+		if sameLine && gap >= -tol && gap <= in.gap*math.Max(size, 1) {
 			if gap > spaceGap*size && !strings.HasSuffix(p.Text, " ") && g.text != " " {
 				p.Text += " "
 			}
