@@ -122,7 +122,8 @@ func drawStatement(t *testing.T, s stmtSpec) []byte {
 		if s.footer != "" {
 			p.SetFont(fonts.Family, "", 8)
 			f := strings.NewReplacer("{p}", itoa(pg+1), "{n}", itoa(pages)).Replace(s.footer)
-			p.Text(100, 287, f)
+			_, ph := p.GetPageSize()
+			p.Text(100, ph-10, f)
 		}
 	}
 	var b bytes.Buffer
@@ -223,6 +224,14 @@ func TestStatements(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			spec := specs[name]
 			data := drawStatement(t, spec)
+			if !*update {
+				// The committed PDF must still give the golden rows.
+				committed, err := os.ReadFile(filepath.Join("testdata", "statements", name+".pdf"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				data = committed
+			}
 			doc, err := Read(data, Limits{})
 			if err != nil {
 				t.Fatal(err)
@@ -251,6 +260,11 @@ func TestStatements(t *testing.T) {
 			golden := filepath.Join("testdata", "statements", name+".golden.json")
 			if *update {
 				os.MkdirAll(filepath.Dir(golden), 0o755)
+				// The PDF is kept too, for the example and for readers
+				// that want to look at the layout.
+				if err := os.WriteFile(filepath.Join("testdata", "statements", name+".pdf"), data, 0o644); err != nil {
+					t.Fatal(err)
+				}
 				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
 					t.Fatal(err)
 				}

@@ -142,3 +142,40 @@ func squash(s string) string {
 		return r
 	}, s)
 }
+
+// TestStatementTextPdftotext compares every page of the statement files
+// with pdftotext -raw (content-stream order, as PageText).
+func TestStatementTextPdftotext(t *testing.T) {
+	pdftotext := tool(t, "pdftotext")
+	files, _ := filepath.Glob(filepath.Join("testdata", "statements", "*.pdf"))
+	if len(files) < 6 {
+		t.Fatalf("%d statement files", len(files))
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := Read(data, Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for page := 1; page <= doc.Pages; page++ {
+			out, err := exec.Command(pdftotext, "-raw", "-enc", "UTF-8", "-f", itoa(page), "-l", itoa(page), f, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			runs, err := doc.PageText(page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ours strings.Builder
+			for _, r := range runs {
+				ours.WriteString(r.Text)
+			}
+			if got, want := squash(ours.String()), squash(string(out)); got != want {
+				t.Errorf("%s page %d differs from pdftotext:\nours      %.300s\npdftotext %.300s", f, page, got, want)
+			}
+		}
+	}
+}
