@@ -145,6 +145,7 @@ func (c *cmap) readRanges(l *lexer) {
 				continue
 			}
 		case array:
+			r.list = make([]string, 0, len(d)) // non-nil: the array form
 			for _, x := range d {
 				s, _ := x.(pdfString)
 				r.list = append(r.list, utf16Text(s))
@@ -172,6 +173,9 @@ func (c *cmap) lookup(code uint32, n int) (string, bool) {
 			if int(off) < len(r.list) {
 				return r.list[off], true
 			}
+			return "", false
+		}
+		if len(r.dst) == 0 {
 			return "", false
 		}
 		u := append([]uint16{}, r.dst...)

@@ -13,6 +13,8 @@ import (
 //	go test -run '^$' -fuzz '^FuzzRead$' -fuzztime 60s -fuzzminimizetime 3s ./evidence/pdf
 func FuzzRead(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.pdf"))
+	more, _ := filepath.Glob(filepath.Join("testdata", "statements", "*.pdf"))
+	files = append(files, more...)
 	for _, p := range files {
 		if b, err := os.ReadFile(p); err == nil {
 			f.Add(b)
@@ -37,5 +39,27 @@ func FuzzRead(f *testing.F) {
 				t.Fatalf("%d runs", len(runs))
 			}
 		}
+		if doc.Pages <= 3 {
+			if st, err := ParseStatement(doc); err == nil {
+				for _, r := range st.Rows {
+					if r.AmountFen < 0 || r.Page < 1 || r.Page > doc.Pages {
+						t.Fatalf("row %+v", r)
+					}
+				}
+			}
+		}
+	})
+}
+
+// FuzzCMap feeds arbitrary CMaps to the ToUnicode parser and looks codes up.
+func FuzzCMap(f *testing.F) {
+	f.Add([]byte("1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0001> <5FAE> <0002> <D83DDE00> endbfchar 2 beginbfrange <0010> <0012> <0030> <0020> <0021> [<652F> <4ED8>] endbfrange"))
+	f.Add([]byte("1 beginbfrange <0000> <FFFF> <0000> endbfrange"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		c := parseCMap(b)
+		for _, code := range []uint32{0, 1, 0x10, 0x21, 0xffff, 0xffffffff} {
+			c.lookup(code, 2)
+		}
+		c.codeLen([]byte{0x81, 0x40, 0x00}, 2)
 	})
 }

@@ -303,11 +303,10 @@ func findHeader(lay *layout, runs []TextRun) ([]headerCol, float64, float64) {
 	}
 	for _, k := range keys {
 		// Gather candidates within a third of a line of this baseline.
+		// Keys are distinct integers: at most five lie within 2 of k.
 		var line []cand
-		for _, k2 := range keys {
-			if abs(k2-k) <= 2 {
-				line = append(line, byLine[k2]...)
-			}
+		for d := -2; d <= 2; d++ {
+			line = append(line, byLine[k+d]...)
 		}
 		if len(line) < need {
 			continue
@@ -431,11 +430,16 @@ func (st *Statement) readRows(lay *layout, cols []headerCol, runs []TextRun, bot
 		cells[i] = map[int][]TextRun{}
 	}
 	for _, p := range body {
+		// Anchors are sorted by Y descending: the nearest is one of the
+		// two around the first anchor below the run. Ties go to the row
+		// above (a top-aligned row's second line).
+		k := sort.Search(len(anchors), func(i int) bool { return anchors[i].Y <= p.run.Y })
 		best, bestD := -1, math.Inf(1)
-		for i, a := range anchors {
-			d := math.Abs(a.Y - p.run.Y)
-			// Ties go to the row above: a top-aligned row's second line.
-			if d < bestD-0.01 {
+		for _, i := range []int{k - 1, k} {
+			if i < 0 || i >= len(anchors) {
+				continue
+			}
+			if d := math.Abs(anchors[i].Y - p.run.Y); d < bestD-0.01 {
 				best, bestD = i, d
 			}
 		}
