@@ -44,6 +44,7 @@ func drawStatement(t *testing.T, s stmtSpec) []byte {
 	}
 	p := gofpdf.New(orient, "mm", "A4", "")
 	p.SetCreationDate(fixedTime)
+	p.SetModificationDate(fixedTime)
 	p.SetCatalogSort(true)
 	p.AddUTF8FontFromBytes(fonts.Family, "", fonts.MicroHei)
 	if err := p.Error(); err != nil {

@@ -29,6 +29,7 @@ func makePDF(t *testing.T, pages [][]textLine) []byte {
 	t.Helper()
 	p := gofpdf.New("P", "mm", "A4", "")
 	p.SetCreationDate(fixedTime)
+	p.SetModificationDate(fixedTime)
 	p.SetCatalogSort(true)
 	p.AddUTF8FontFromBytes(fonts.Family, "", fonts.MicroHei)
 	if err := p.Error(); err != nil {
