@@ -67,9 +67,10 @@ type itemView struct {
 	Title, Proves, Src   string
 	Width, Height        int
 	Format               string
-	Captured             string // as the device wrote it, or RFC 3339 in UTC+8
+	Captured             string // as the device wrote it, or in UTC+8
 	CapturedZoneKnown    bool
-	Rows                 int // bills
+	CapturedFrom         string // exif, chat, bill, …
+	Rows                 int    // bills
 	Provider, Period     string
 	Messages             int // chats
 	Participants         []string
@@ -94,13 +95,25 @@ func itemViewOf(it *evidence.Item, exhibit int, title, proves, source string) it
 		Title: title, Proves: proves, Src: source, Width: it.Meta.Width, Height: it.Meta.Height, Format: it.Meta.Format,
 		Rows: it.Meta.Rows, Provider: it.Meta.Provider, Period: it.Meta.Period, Messages: it.Meta.Messages,
 		Participants: it.Meta.Participants, Lines: it.Meta.Lines, Findings: findingsOf(it.Findings)}
+	if it.Meta.PDFPages > 0 {
+		v.Format = "pdf"
+	}
 	if c := it.Captured; c != nil {
-		v.CapturedZoneKnown = c.ZoneKnown
+		v.CapturedZoneKnown, v.CapturedFrom = c.ZoneKnown, c.Source
 		if c.ZoneKnown {
 			v.Captured = c.Time.In(evidence.Beijing()).Format("2006-01-02 15:04:05")
 		} else {
-			v.Captured = c.Local()
+			v.Captured = c.Time.Format("2006-01-02 15:04:05")
 		}
+	}
+	// The row names its file already.
+	for i := range v.Findings {
+		if v.Findings[i].File == it.Path {
+			v.Findings[i].File = ""
+		}
+	}
+	if it.Chat != nil || it.Bill != nil {
+		v.Lines = 0
 	}
 	var pays []found
 	if b := it.Bill; b != nil {

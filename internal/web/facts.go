@@ -122,6 +122,7 @@ func factsFromDoc(l string, doc *caseDoc, a *analysis) *factsView {
 	inCase := map[string]bool{}
 	for _, t := range doc.txns() {
 		t.Check = checkTxnID(t.ID)
+		t.Time = showTime(t.Time)
 		inCase[t.Check.ID] = true
 		fv.Txns = append(fv.Txns, t)
 	}
@@ -129,7 +130,7 @@ func factsFromDoc(l string, doc *caseDoc, a *analysis) *factsView {
 	if respondent == "" {
 		respondent = sugg["respondent.name"].Value
 	}
-	offered, hints := suggestTxns(a, inCase, respondent)
+	offered, hints := suggestTxns(a, inCase, respondent, fv.Txns)
 	fv.Txns = append(fv.Txns, offered...)
 	fv.Hints = hints
 	for _, t := range fv.Txns {
@@ -193,7 +194,7 @@ const maxOffered = 30
 // other party and transfers first, and lists the chats' transfers: beside
 // the bill row they match (same amount, within five minutes), or as hints
 // when no row shows them (a chat carries no transaction ID).
-func suggestTxns(a *analysis, inCase map[string]bool, respondent string) ([]txnRow, []hintRow) {
+func suggestTxns(a *analysis, inCase map[string]bool, respondent string, caseRows []txnRow) ([]txnRow, []hintRow) {
 	type cand struct {
 		row   txnRow
 		t     time.Time
@@ -231,7 +232,7 @@ func suggestTxns(a *analysis, inCase map[string]bool, respondent string) ([]txnR
 			r := txnRow{ID: id, Amount: p.Amount, Direction: p.Direction, Counterparty: p.Counterparty, Prefilled: true, From: it.Path,
 				Suggested: true, Disputed: p.Direction == "out" && respondent != "" && p.Counterparty == respondent, Check: checkTxnID(id)}
 			if !p.Time.IsZero() {
-				r.Time = p.Time.In(beijing).Format(time.RFC3339)
+				r.Time = p.Time.In(beijing).Format("2006-01-02 15:04:05")
 			}
 			cands = append(cands, cand{row: r, t: p.Time, score: score, pay: p})
 			inCase[id] = true // a row in two bills is offered once
@@ -249,6 +250,21 @@ func suggestTxns(a *analysis, inCase map[string]bool, respondent string) ([]txnR
 	var rows []txnRow
 	var hints []hintRow
 	matched := make([]bool, len(chats))
+	// A chat transfer of a payment case.yaml has is noted on its row.
+	for i := range caseRows {
+		r := &caseRows[i]
+		t, err := time.Parse(time.RFC3339, normTime(r.Time))
+		if err != nil {
+			continue
+		}
+		for k, ch := range chats {
+			if ch.f.Amount != "" && ch.f.Amount == normAmount(r.Amount) && near(ch.f, t) {
+				matched[k] = true
+				r.HintZh = "聊天记录 " + ch.path + " 中也有这笔转账（" + ch.f.Time.Format("2006-01-02 15:04") + "）"
+				r.HintEn = "the chat " + ch.path + " shows this transfer too (" + ch.f.Time.Format("2006-01-02 15:04") + ")"
+			}
+		}
+	}
 	for _, cd := range cands {
 		r := cd.row
 		for k, ch := range chats {
@@ -349,6 +365,7 @@ func factsFromForm(l string, f url.Values) *factsView {
 		}
 		r.Check = checkTxnID(r.ID)
 		fv.Txns = append(fv.Txns, r)
+		fv.Txns[len(fv.Txns)-1].Time = r.Time
 	}
 	n = boundedCount(f.Get("item.count"))
 	for i := 0; i < n; i++ {
@@ -408,6 +425,20 @@ func normTime(s string) string {
 		}
 	}
 	return s
+}
+
+// showTime shows a Beijing time of case.yaml as the form takes it
+// ("2025-11-03 14:05:00"); normTime writes it back the same. Other times
+// are shown as written.
+func showTime(s string) string {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return s
+	}
+	if _, off := t.Zone(); off != 8*3600 {
+		return s
+	}
+	return t.Format("2006-01-02 15:04:05")
 }
 
 // normAmount drops the currency signs and the word yuan people type.

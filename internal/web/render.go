@@ -31,6 +31,14 @@ type view struct {
 // T is the word for key in the page's language.
 func (v *view) T(key string) string { return word(v.Lang, key) }
 
+// Colon is the colon after a label: full-width in Chinese.
+func (v *view) Colon() string {
+	if v.Lang == "en" {
+		return ": "
+	}
+	return "："
+}
+
 // Tf is the word for key with fmt arguments.
 func (v *view) Tf(key string, args ...any) string { return fmt.Sprintf(word(v.Lang, key), args...) }
 

@@ -34,7 +34,7 @@ func TestWordsInBothLanguages(t *testing.T) {
 // keys they build from the allowed values.
 func usedKeys(t *testing.T) []string {
 	t.Helper()
-	lit := regexp.MustCompile(`(?:\.Tf? |word\(l(?:ang\(r\))?, |\bw\()"([a-z_.]+)"`)
+	lit := regexp.MustCompile(`(?:\.Tf? |word\(l(?:ang\(r\))?, )"([a-z_.]+)"`)
 	set := map[string]bool{}
 	scan := func(name string, data []byte) {
 		for _, m := range lit.FindAllStringSubmatch(string(data), -1) {
