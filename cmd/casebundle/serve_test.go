@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"io/fs"
 	"mime/multipart"
@@ -177,4 +178,55 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 		t.Fatal(err)
 	}
 	return out
+}
+
+func TestServeFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"serve", "--addr", "0.0.0.0:0", "--no-browser"},
+		{"serve", "--addr", "nonsense", "--no-browser"},
+		{"serve", "--time", "yesterday", "--no-browser"},
+		{"serve", "extra", "--no-browser"},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(append([]string{"casebundle"}, args...), &stdout, &stderr); code != 2 {
+			t.Errorf("%v: exit %d, want 2 (%s)", args, code, stderr.String())
+		}
+	}
+}
+
+func TestServeStartsAndStops(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- runServe(ctx, serveOptions{dir: t.TempDir(), addr: "127.0.0.1:0", noBrowser: true}, pw, io.Discard)
+		pw.Close()
+	}()
+	var addr string
+	buf := make([]byte, 4096)
+	var got []byte
+	for addr == "" {
+		n, err := pr.Read(buf)
+		if err != nil {
+			t.Fatalf("no address printed: %v (%s)", err, got)
+		}
+		got = append(got, buf[:n]...)
+		if m := regexp.MustCompile(`open: (http://127\.0\.0\.1:\d+/\?t=[0-9a-f]{48})\n`).FindSubmatch(got); m != nil {
+			addr = string(m[1])
+		}
+	}
+	go io.Copy(io.Discard, pr)
+	jar, _ := cookiejar.New(nil)
+	resp, err := (&http.Client{Jar: jar}).Get(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("the printed address: %d", resp.StatusCode)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("serve after Ctrl+C: %v", err)
+	}
 }

@@ -15,7 +15,7 @@ import (
 
 func (s *Server) workspacePage(w http.ResponseWriter, r *http.Request, ss *session) {
 	v := newView(r, ss, word(lang(r), "ws.title"))
-	v.Data = map[string]any{"Dir": s.ws, "Cases": s.listCases(), "LAN": len(s.opt.Hosts) > 0}
+	v.Data = map[string]any{"Dir": s.ws, "Cases": s.listCases(), "LAN": len(s.opt.Hosts) > 0, "LANURL": s.lanURL()}
 	s.render(w, http.StatusOK, "workspace", v)
 }
 
@@ -289,4 +289,11 @@ func (s *Server) filesPage(w http.ResponseWriter, r *http.Request, ss *session) 
 	}
 	v.Data = data
 	s.render(w, http.StatusOK, "files", v)
+}
+
+func (s *Server) lanURL() string {
+	if len(s.opt.Hosts) == 0 {
+		return ""
+	}
+	return s.URL(s.opt.Hosts[0])
 }

@@ -476,3 +476,23 @@ func (c *client) withHost(host string) (*http.Response, error) {
 	req.Host = host
 	return http.DefaultClient.Do(req)
 }
+
+func TestLANQRCode(t *testing.T) {
+	e := newEnv(t, nil)
+	c := e.login()
+	resp := c.do("GET", "/qr.png", nil, nil)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("a QR code without --lan: %d", resp.StatusCode)
+	}
+	e2 := newEnv(t, func(o *Options) { o.Hosts = []string{"192.168.1.5"} })
+	c2 := e2.login()
+	resp = c2.do("GET", "/qr.png", nil, nil)
+	png := readBody(t, resp)
+	if resp.StatusCode != 200 || !strings.HasPrefix(png, "\x89PNG") {
+		t.Errorf("the LAN QR code: %d", resp.StatusCode)
+	}
+	if page := c2.page("/"); !strings.Contains(page, "http://192.168.1.5:") || !strings.Contains(page, "局域网") {
+		t.Errorf("the workspace page does not show the LAN address and warning")
+	}
+}

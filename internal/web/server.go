@@ -19,6 +19,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/skip2/go-qrcode"
+
 	"github.com/casebundle/casebundle/fonts"
 )
 
@@ -178,6 +180,7 @@ func (s *Server) routes() {
 	handle("GET /verify", s.verifyPage)
 	handle("POST /verify", s.verifyUpload)
 	handle("GET /api/txn", s.txnAPI)
+	handle("GET /qr.png", s.qr)
 	handle("GET /c/{case}", s.casePage)
 	handle("GET /c/{case}/route", s.routePage)
 	handle("POST /c/{case}/route", s.saveRoute)
@@ -435,4 +438,20 @@ func countFiles(root *os.Root) (n int, more bool, latest time.Time) {
 		return nil
 	})
 	return n, more, latest
+}
+
+// qr is the page's address with the token on the network (--lan) as a QR
+// code, for the phone's camera; none without --lan.
+func (s *Server) qr(w http.ResponseWriter, r *http.Request, _ *session) {
+	if len(s.opt.Hosts) == 0 {
+		http.NotFound(w, r)
+		return
+	}
+	png, err := qrcode.Encode(s.URL(s.opt.Hosts[0]), qrcode.Medium, 320)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "image/png")
+	_, _ = w.Write(png)
 }

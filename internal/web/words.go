@@ -55,6 +55,8 @@ var zhWords = map[string]string{
 	"ws.changed":    "之后有改动",
 	"ws.notbuilt":   "尚未生成",
 	"ws.lan":        "局域网访问已打开",
+	"ws.lan.scan":   "用手机相机扫描下面的二维码，在手机上打开本页面，即可从相册上传截图：",
+	"ws.lan.qr":     "本页面在局域网中的地址（二维码）",
 	"ws.lan.warn":   "本页面现在可被同一网络中的其他设备访问（凭地址中的密钥）。用手机上传截图后，请关闭 casebundle serve 或不带 --lan 重新启动。",
 
 	"route.title":    "第 1 步：选择途径",
@@ -303,6 +305,8 @@ var enWords = map[string]string{
 	"ws.changed":    "changed since",
 	"ws.notbuilt":   "not built yet",
 	"ws.lan":        "Open to the local network",
+	"ws.lan.scan":   "Scan this QR code with the phone's camera to open this page on the phone and upload screenshots straight from its album:",
+	"ws.lan.qr":     "The address of this page on the local network (QR code)",
 	"ws.lan.warn":   "Other devices on this network can now reach this page (with the key in its address). After uploading from the phone, stop casebundle serve or restart it without --lan.",
 
 	"route.title":    "Step 1: choose the route",
