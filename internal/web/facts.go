@@ -261,7 +261,7 @@ func suggestTxns(a *analysis, inCase map[string]bool, respondent string, caseRow
 			if ch.f.Amount != "" && ch.f.Amount == normAmount(r.Amount) && near(ch.f, t) {
 				matched[k] = true
 				r.HintZh = "聊天记录 " + ch.path + " 中也有这笔转账（" + ch.f.Time.Format("2006-01-02 15:04") + "）"
-				r.HintEn = "the chat " + ch.path + " shows this transfer too (" + ch.f.Time.Format("2006-01-02 15:04") + ")"
+				r.HintEn = "The chat " + ch.path + " shows this transfer too (" + ch.f.Time.Format("2006-01-02 15:04") + ")"
 			}
 		}
 	}
@@ -271,7 +271,7 @@ func suggestTxns(a *analysis, inCase map[string]bool, respondent string, caseRow
 			if ch.f.Amount != "" && ch.f.Amount == cd.pay.Amount && near(ch.f, cd.t) {
 				matched[k] = true
 				r.HintZh = "聊天记录 " + ch.path + " 中也有这笔转账（" + ch.f.Time.Format("2006-01-02 15:04") + "）"
-				r.HintEn = "the chat " + ch.path + " shows this transfer too (" + ch.f.Time.Format("2006-01-02 15:04") + ")"
+				r.HintEn = "The chat " + ch.path + " shows this transfer too (" + ch.f.Time.Format("2006-01-02 15:04") + ")"
 			}
 		}
 		rows = append(rows, r)
