@@ -72,6 +72,7 @@ draws a PDF dossier for a complaint desk, the police or a court. Originals are n
 			newBuildCommand(),
 			newVerifyCommand(),
 			newTxnCommand(),
+			newServeCommand(),
 		},
 	}
 	// A wrong flag gets one line and a hint, not the whole help page.
