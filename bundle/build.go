@@ -46,6 +46,10 @@ type Options struct {
 	// (and any such number) in the dossier's text; originals stay as they
 	// are, and manifest.json says the dossier was redacted.
 	Redact bool
+	// Papers also writes the papers to file under papers/ (build
+	// --papers): 起诉状, applications, evidence list, demand letter, police
+	// report, electronic-data list and the complaint pack.
+	Papers bool
 	// VolumeSize is the largest dossier volume, in bytes; 0 means
 	// DefaultVolumeSize. A larger dossier is split into dossier.pdf,
 	// dossier-2.pdf, …; only a volume holding a single exhibit that is
@@ -255,6 +259,9 @@ func Build(ctx context.Context, dir string, opt Options) (*Result, error) {
 
 	m := newManifest(a, caseID, opt.Now, digestHex, tsInfo)
 	d := dossierOf(a, m, tmp, payload)
+	if opt.Papers {
+		d.Papers = papersFacts(c) // build --papers: the checklist lists what they need
+	}
 	// The bar that counted the files read now counts the pages drawn.
 	if s, ok := opt.Progress.(interface{ Stage(what string) }); ok {
 		s.Stage("pages")
@@ -278,6 +285,9 @@ func Build(ctx context.Context, dir string, opt Options) (*Result, error) {
 				m.Items[i].Volume, m.Items[i].Pages = p.Volume, [2]int{p.First, p.Last}
 			}
 		}
+	}
+	if err := addPapers(tmp, d, layout, m, tags); err != nil { // build --papers
+		return nil, err
 	}
 	var mj bytes.Buffer
 	enc := json.NewEncoder(&mj)

@@ -35,15 +35,15 @@ func paperNeeds(d *Dossier, w *words) []paperNeed {
 	}
 	switch {
 	case f.Interest.Basis == "":
-		add(claim, w.pClaimInterest, w.pNoteInterestBasis)
+		add(claim, itemName(w.pClaimInterest), w.pNoteInterestBasis)
 	case f.Interest.Basis != "none" && f.Interest.RatePPM == 0:
-		add(claim, w.pClaimInterest, w.pNoteRate)
+		add(claim, itemName(w.pClaimInterest), w.pNoteRate)
 	}
 	if f.Mediation == "" {
 		add(claim, w.pMediation, w.pNoteMediation)
 	}
 	if len(ps.claim.payments) == 0 {
-		add(claim, w.pFactPayment, w.pNotePayments)
+		add(claim, itemName(w.pFactPayment), w.pNotePayments)
 	}
 	if ps.needsInvestigation() {
 		add(w.pTitleInvestigation, w.pHolder+w.aside(w.pAddress), w.pNoteCompanyAddress)
@@ -79,4 +79,10 @@ func drawPaperNeeds(dc *doc) {
 		rows[i] = []string{n.paper, n.what, n.how}
 	}
 	dc.table(&table{cols: cols, header: true, rows: rows})
+}
+
+// itemName is a numbered element of a paper without its number: "2. 利息"
+// is "利息".
+func itemName(s string) string {
+	return strings.TrimSpace(strings.TrimLeft(s, "0123456789. "))
 }

@@ -78,14 +78,31 @@ func (ps *papersCtx) complaintText() string {
 		b.WriteString(s)
 	}
 	if room := complaintRunes - utf8.RuneCountInString(b.String()); room > 20 {
-		if st, _ := shortStatement(ps.d.Narrative, room); st != "" {
-			if !fits(st) {
-				st = string([]rune(st)[:room-1]) + "…"
-			}
-			b.WriteString(st)
-		}
+		b.WriteString(fitSentences(ps.d.Narrative, room))
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// fitSentences is the opening of the narrative in at most n runes: whole
+// sentences when one ends in the room, else up to the last comma with an
+// ellipsis, else nothing (a number cut in half would mislead).
+func fitSentences(narrative string, n int) string {
+	text := strings.Join(strings.Fields(strings.ReplaceAll(narrative, "\n", " ")), " ")
+	rs := []rune(text)
+	if len(rs) <= n {
+		return text
+	}
+	for i := n - 1; i >= 0; i-- {
+		if strings.ContainsRune("。！？；!?;", rs[i]) {
+			return string(rs[:i+1])
+		}
+	}
+	for i := n - 2; i >= 0; i-- {
+		if strings.ContainsRune("，,、", rs[i]) {
+			return string(rs[:i]) + "…"
+		}
+	}
+	return ""
 }
 
 // payeeShort names the payee by every identifier the case gives, briefly.
