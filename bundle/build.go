@@ -46,6 +46,10 @@ type Options struct {
 	// (and any such number) in the dossier's text; originals stay as they
 	// are, and manifest.json says the dossier was redacted.
 	Redact bool
+	// Papers also writes the papers to file under papers/ (build
+	// --papers): 起诉状, applications, evidence list, demand letter, police
+	// report, electronic-data list and the complaint pack.
+	Papers bool
 	// VolumeSize is the largest dossier volume, in bytes; 0 means
 	// DefaultVolumeSize. A larger dossier is split into dossier.pdf,
 	// dossier-2.pdf, …; only a volume holding a single exhibit that is
@@ -330,7 +334,7 @@ func (b *build) seal(ctx context.Context) error {
 	}
 
 	b.m = newManifest(b.a, caseID, b.opt.Now, digestHex, tsInfo)
-	volumes, err := b.drawDossier(payload)
+	volumes, err := b.drawDossier(payload, tags)
 	if err != nil {
 		return err
 	}
@@ -393,8 +397,11 @@ func (b *build) stamp(ctx context.Context, digest []byte) (*ManifestTimestamp, [
 // drawDossier renders the dossier into the temporary folder as volumes of
 // at most Options.VolumeSize, records the volumes and every exhibit's
 // pages in the manifest, and returns the volumes' file names.
-func (b *build) drawDossier(payload []payloadFile) ([]string, error) {
+func (b *build) drawDossier(payload []payloadFile, tags map[string][]byte) ([]string, error) {
 	d := dossierOf(b.a, b.m, b.tmp, payload)
+	if b.opt.Papers {
+		d.Papers = papersFacts(b.c) // build --papers: the checklist lists what they need
+	}
 	// The bar that counted the files read now counts the pages drawn.
 	if s, ok := b.opt.Progress.(interface{ Stage(what string) }); ok {
 		s.Stage("pages")
@@ -419,6 +426,9 @@ func (b *build) drawDossier(payload []payloadFile) ([]string, error) {
 				m.Items[i].Volume, m.Items[i].Pages = p.Volume, [2]int{p.First, p.Last}
 			}
 		}
+	}
+	if err := addPapers(b.tmp, d, layout, m, tags); err != nil { // build --papers
+		return nil, err
 	}
 	return volumes, nil
 }

@@ -63,6 +63,8 @@ type Case struct {
 	Narrative     string              `yaml:"narrative"`
 	Transactions  []CaseTxn           `yaml:"transactions"`
 	Items         map[string]ItemNote `yaml:"items"`
+	// Papers are the facts only the papers to file need (case_papers.go).
+	Papers CasePapers `yaml:"papers"`
 
 	// ItemOrder is the order of the keys under items:, which sets the
 	// exhibit numbers of those files.
@@ -219,7 +221,7 @@ func yamlError(path string, err error) error {
 	if m := unknownFieldRE.FindStringSubmatch(msg); m != nil {
 		line := atoi(m[1])
 		return &CaseError{Path: path, Line: line, Msg: fmt.Sprintf("unknown key %q", m[2]),
-			Hint: "the keys are title, purpose, lang, platform, complaint_type, claimant, respondent, narrative, transactions, items (see casebundle init)"}
+			Hint: "the keys are title, purpose, lang, platform, complaint_type, claimant, respondent, narrative, transactions, items, papers (see casebundle init)"}
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
@@ -285,6 +287,9 @@ func (c *Case) validate(path string, root *yaml.Node) error {
 		if err := checkKey(path, keyLine(root, kv[0]), kv[0], kv[1]); err != nil {
 			return err
 		}
+	}
+	if err := c.validatePapers(path, root); err != nil {
+		return err
 	}
 	for i, t := range c.Transactions {
 		if err := checkKey(path, t.Line, "direction", t.Direction); err != nil {

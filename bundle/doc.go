@@ -63,6 +63,9 @@
 //	totals            loss (sum of disputed outgoing amounts of case.yaml), currency
 //	findings[]        case-level findings; each finding anywhere is
 //	                  {code, severity (info|warning|error), file, message_zh, message_en}
+//	papers[]          only with build --papers (absent otherwise): every file of
+//	                  the papers to file, {name (the paper's title), file
+//	                  ("papers/…"), sha256}, in the order they are written
 //
 // # Finding codes
 //

@@ -58,6 +58,24 @@ transactions: []
 # casebundle add 会自动写入。casebundle add writes them for you.
 items: {}
 #  screens/转账成功.png: {title: 转账成功截图, proves: 已向张三转账5000元, source: 本人手机截图}
+
+# 文书（casebundle build --papers 时使用）：起诉状、申请书、催告函等需要而上面没有的事实。
+# 都可以留空，留空的地方在文书里是一条待填的横线和说明，程序从不替你猜。
+# Papers to file (build --papers): facts the papers need that the fields above lack.
+# All optional; a blank stays a line to fill in the papers, never a guess.
+papers:
+  court: ""               # 管辖法院，例如 上海市浦东新区人民法院 / the court you file with
+  claimant_address: ""    # 你的住所地（身份证地址）和送达地址 / your address, for service
+  respondent_address: ""  # 对方住所地，知道才写 / the other party's address, if known
+  respondent_bank: ""     # 对方收款银行（收款账户是银行卡时）/ the payee's bank, for a bank account
+  interest:               # 利息 / interest
+    basis: ""             # lpr 按贷款市场报价利率 | rate 按你写明的年利率 | none 不主张 / lpr, rate or none
+    rate: ""              # 年利率（%），例如 "3.0"；选 lpr 时填你查到的一年期LPR / yearly rate in percent
+    lpr_date: ""          # 所用LPR的公布日期，例如 2025-10-20 / the day that LPR was published
+    from: ""              # 起算日，留空＝每笔付款之日 / start day; blank: each payment's day
+  costs: true             # 诉讼费用由对方承担 / the other party bears the costs of the suit
+  mediation: ""           # 是否愿意先行调解：yes 愿意 | no 不愿意 | unsure 暂不确定 / willing to mediate?
+  deadline_days: 7        # 催告函给对方的还款期限（天）/ days the demand letter gives to pay
 `))
 
 // InitOptions are init's flags.

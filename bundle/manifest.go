@@ -22,6 +22,8 @@ type Manifest struct {
 	Checklist      []ManifestChecklist `json:"checklist"`
 	Totals         ManifestTotals      `json:"totals"`
 	Findings       []evidence.Finding  `json:"findings"`
+	// Papers lists the papers to file; only build --papers writes it.
+	Papers []ManifestPaper `json:"papers,omitempty"`
 }
 
 // ManifestCase is the case block: the facts of case.yaml.

@@ -49,6 +49,7 @@ func drawChecklist(dc *doc) {
 		dc.setY(dc.y() + 3)
 		dc.receiptNote()
 	}
+	drawPaperNeeds(dc)
 	dc.setY(dc.y() + 6)
 	dc.subheading(w.hFindings, 12)
 	dc.findings(dc.d.Findings, true)

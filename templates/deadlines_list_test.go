@@ -3,6 +3,8 @@ package templates
 import (
 	"testing"
 	"time"
+
+	"github.com/casebundle/casebundle/internal/tz"
 )
 
 func TestDeadlinesList(t *testing.T) {
@@ -17,7 +19,7 @@ func TestDeadlinesList(t *testing.T) {
 		t.Fatalf("got %d rows, note %q; want the two withdrawal limits and the limitation period", len(rows), note)
 	}
 	last := rows[2]
-	if last.Name != "民事诉讼时效（3年）" || last.Due.In(beijing).Format("2006-01-02 15:04:05") != "2028-11-03 23:59:59" || last.Hours {
+	if last.Name != "民事诉讼时效（3年）" || last.Due.In(tz.Shanghai).Format("2006-01-02 15:04:05") != "2028-11-03 23:59:59" || last.Hours {
 		t.Errorf("limitation: %+v", last)
 	}
 	if !rows[0].Hours || !rows[0].Due.Equal(paid.Add(2*time.Hour)) || rows[0].From.ID != d.Transactions[0].ID {

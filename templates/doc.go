@@ -56,4 +56,20 @@
 // sets up the document, the header, the footer and the bookmarks, and
 // lists the sections of each route. Times are shown in tz.Shanghai
 // (UTC+8), amounts through words.money.
+//
+// # Papers to file
+//
+// RenderPapers (papers.go) writes, from the same Dossier and the Layout
+// RenderVolumes reported, the documents a victim files: the 民事起诉状 in
+// the element style of the courts' model forms, the 调查取证申请书 when the
+// payee's real name or ID number is unknown, the 财产保全申请书 when the
+// payee's account is known, the 证据清单, the 催告函, the 报案书, the
+// 电子数据清单 and the complaint pack (text, images, 12315 fields). The
+// facts only they need are Dossier.Papers (PapersFacts). Each paper is a
+// list of blocks (papers_model.go) drawn as a PDF (papers_pdf.go) and as a
+// .docx (papers_docx.go, internal/docx) from the same strings; interest is
+// integer arithmetic at the user's rate only (papers_interest.go); a fact
+// the case lacks is a blank line with a note, and drawPaperNeeds
+// (papers_checklist.go) lists those in the checklist when papers are made.
+// Their words are the p… fields of words.
 package templates

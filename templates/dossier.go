@@ -111,6 +111,11 @@ type Dossier struct {
 	// OnPage, when set, is called for every page of the final pass, for a
 	// progress bar. It never changes the PDF.
 	OnPage func()
+	// Papers, when set, are the facts of the papers to file (build
+	// --papers): the checklist then also lists what the papers still
+	// need, and RenderPapers writes them. Nil leaves the dossier as it is
+	// without papers.
+	Papers *PapersFacts
 }
 
 // Placement says where an exhibit landed in the PDF.

@@ -186,6 +186,75 @@ type words struct {
 	// remarkRunes is how much of a finding the 备注 column of the civil
 	// index shows: a hanzi is about twice as wide as a Latin letter.
 	remarkRunes int
+
+	// Papers to file (papers_*.go): the 起诉状, the applications, the
+	// evidence list, the demand letter, the police report and its
+	// electronic-data list, the complaint pack, and the checklist of what
+	// they still need. Maps are keyed by complaint type (pCause, pBasis,
+	// pNoGround, pPoliceCause, pPoliceAsk, pComplaintAsk, pDemandGround,
+	// pDemandElse), by platform (pPlatformService, pComplaintWhere,
+	// pCompany) or by evidence kind (pEDataKind); a choice is written
+	// "是|否", its options separated by "|".
+	pTitleComplaint, pTitleInvestigation, pTitlePreservation, pTitleEvidenceList  string
+	pTitleDemand, pTitlePolice, pTitleEData, pTitleComplaintPack, pComplaintTxt   string
+	pNotePrefix, pPlatformUnknown, pIDNumber, pPayAccount, pRecvAccount, pAddress string
+	pKnownBy, pShownName, pRecipient, pContact, pOwnAccount, pDevice              string
+	pNoteName, pNoteOwnID, pNoteOwnAddress, pNotePhone, pNoteAskCourt             string
+	pNoteAskCourtKnown, pNoteCourt, pNotePayments, pNoteNarrative, pNoteMediation string
+	pNoteInterestBasis, pNoteRate, pNoteFrom, pNoteBank, pNoteCompany             string
+	pNoteCompanyAddress, pNoteSecurity, pNoteOrigin, pNoteMerchantName            string
+	pNoteMerchantAddress                                                          string
+	pHParties, pHClaims, pHCourt, pHFacts, pHMediation, pHEvidence                string
+	pPlaintiff, pService, pEService, pEServiceOptions, pDefendant, pAgent         string
+	pAgentOptions, pDefendantNamedBy, pYesNo, pMediationOptions, pMediation       string
+	pClaimPrincipal, pClaimInterest, pClaimCosts, pClaimTotal, pClaimBasis        string
+	pNoInterest, pRateStated, pRateLPR, pInterestMethod, pCosts, pNoCosts         string
+	pCourt, pAgreedCourt, pPreservation, pPreservationFiled, pNoPreservation      string
+	pFactPayment, pFactPayee, pFactGround, pFactNarrative, pFactIdentity          string
+	pColWhere, pEvidenceNote, pTo, pSignPlaintiff, pAttachHead                    string
+	pInvestigationIntro, pApplicant, pHolder, pCaseOf, pHRequest, pColChannel     string
+	pSought, pHReasons, pFactsToProve, pSignApplicant, pInvestigationAfter        string
+	pPreservationIntro, pRespondentApp, pSecurity                                 string
+	pEvidenceListIntro, pSubmitter, pColProves, pColCopies, pColAuthentic         string
+	pGroupsNote, pSignSubmitter, pFilingDate                                      string
+	pChannels, pReporter, pSuspect, pPoliceCauseLabel, pHPoliceFacts, pHLoss      string
+	pHPoliceRequest, pHPoliceAttach, pSignReporter                                string
+	pEDataIntro, pHolderPerson, pMedium, pManifestHash, pCollected, pColFile      string
+	pColCategory, pColSize, pColHash, pColOrigin, pColObtained, pColTime          string
+	pEDataCheck, pSignProvider, pSignOfficer, pCaseFileKind, pWrittenByUser       string
+	pByCamera, pByScreen, pByUser, pUnknownTool                                   string
+	pHComplaintTxns, pHComplaintImages, pNoImages, pImageCopied, pImageReencoded  string
+	pColImage, pH12315, p12315Complainant, p12315Respondent, p12315Request        string
+	p12315Facts, p12315Where                                                      string
+	pDemandNotes, pSignDemander                                                   string
+	pNeedsHeading, pNeedsIntro, pColPaper, pColNeed, pColHow, pNeedIdentity       string
+	pNeedIdentityHow, pNeedDelivery, pNeedDeliveryHow, pNeedAll, pNeedSign        string
+	pNeedSignHow                                                                  string
+	// pReadingCopy heads every paper of a reading copy (not for filing).
+	pReadingCopy                                                                 string `words:"blank-ok"`
+	pDefendantIDUnknown                                                          string
+	pCourtBlank                                                                  func(line string) string
+	pCause, pBasis, pNoGround, pPoliceCause, pPoliceAsk, pComplaintAsk           map[string]string
+	pDemandGround, pDemandElse, pPlatformService, pComplaintWhere, pCompany      map[string]string
+	pEDataKind, p12315Ask                                                        map[string]string
+	pAmount, pHolderOf, pPayeeOf, pIdentityApplied, pLPRPublished, pInterestSum  func(s string) string
+	pTotalPrincipal, pTotalOpen, pAttachPaper, pRequestText, pThirdParty         func(s string) string
+	pCapturedAt, pMediumText, pByExport, pByDownload, pCIDs, pCPayee             func(s string) string
+	pImageFailed, pImagesNote, pTextFile, pOriginalIn                            func(s string) string
+	pAttachCopies, pAttachDossier, pCopies, pListCopies, pComplaintIntro, pCMore func(n int) string
+	pPayLine                                                                     func(when, amount, service, id string) string
+	pDossierPages                                                                func(vol int, pages string, multi bool) string
+	pPrincipal                                                                   func(total, parts string, n int) string
+	pInterestRule                                                                func(principal, from, name, rate string) string
+	pInterestSoFar                                                               func(to, principal, rate string, days int, amount string) string
+	pDaysCounted                                                                 func(from, to string, days int) string
+	pTotalWithInterest                                                           func(total, principal, interest, to string) string
+	pPayeeKnown, pReasons, pFreeze, pTrustedTime, pCollectedText, pCPay          func(a, b string) string
+	pDemandTo, pDemandOpening                                                    func(a, b string) string
+	pCaseOfText, pPreservationReasons                                            func(claimant, respondent, cause string) string
+	pCopiesPages, pHComplaintText                                                func(a, b int) string
+	pPoliceAttachments                                                           func(files, pages int) string
+	pDemandAsk                                                                   func(days int, sum, account string) string
 }
 
 // wordsFor returns the wording for lang ("" is Chinese).
