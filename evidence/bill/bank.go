@@ -334,7 +334,12 @@ func (cv converter) bankAmount(s string) (money.Fen, string, string, error) {
 	} else if len(s) > 3 && isUpperASCII(s[len(s)-3:]) {
 		cur, s = normCurrency(s[len(s)-3:]), strings.TrimSpace(s[:len(s)-3])
 	}
-	s = strings.TrimSpace(strings.TrimSuffix(s, "元"))
+	if r, ok := strings.CutSuffix(s, "元"); ok {
+		s = strings.TrimSpace(r)
+		if cur == "" {
+			cur = "CNY"
+		}
+	}
 	if sign == "" && (strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+")) {
 		sign, s = s[:1], strings.TrimSpace(s[1:])
 	}
@@ -434,36 +439,21 @@ func hasDigit(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0
 }
 
-// squeezeCJKSpaces removes the spaces banks put between the characters of
-// a label to align it ("账    号", "日 志 号").
-func squeezeCJKSpaces(s string) string {
-	if !strings.Contains(s, " ") && !strings.Contains(s, "\u3000") {
+// squeezeLabel removes the spaces banks put between the characters of a
+// label to align it ("户    名：李明", "# 账    号: [...]"): the spaces before
+// the cell's first colon, when what precedes it is short enough to be a
+// label.
+func squeezeLabel(s string) string {
+	i := strings.IndexAny(s, ":：")
+	if i <= 0 || !strings.ContainsAny(s[:i], " \u3000") || utf8.RuneCountInString(s[:i]) > 16 ||
+		strings.IndexFunc(s[:i], func(r rune) bool { return unicode.Is(unicode.Han, r) }) < 0 {
 		return s
 	}
-	var b strings.Builder
-	var prev rune
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == ' ' || r == '\u3000' {
-			j := i
-			for j < len(s) && (s[j] == ' ' || strings.HasPrefix(s[j:], "\u3000")) {
-				if s[j] == ' ' {
-					j++
-				} else {
-					j += len("\u3000")
-				}
-			}
-			next, _ := utf8.DecodeRuneInString(s[j:])
-			if unicode.Is(unicode.Han, prev) && unicode.Is(unicode.Han, next) {
-				i = j
-				continue
-			}
-		}
-		b.WriteString(s[i : i+n])
-		prev = r
-		i += n
+	label := strings.NewReplacer(" ", "", "\u3000", "").Replace(s[:i])
+	if strings.HasPrefix(s[:i], " ") {
+		label = " " + label
 	}
-	return b.String()
+	return label + s[i:]
 }
 
 // statementWords make a header row look like a statement's: a date column

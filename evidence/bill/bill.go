@@ -352,7 +352,7 @@ func matchHeader(cells []string) *columns {
 	find := func(alts []string) int {
 		for _, a := range alts {
 			for i, n := range names {
-				if strings.EqualFold(n, a) || strings.EqualFold(trimUnit(n), a) {
+				if a = headerName(a); strings.EqualFold(n, a) || strings.EqualFold(trimUnit(n), a) {
 					return i
 				}
 			}
@@ -794,11 +794,14 @@ var (
 )
 
 func (p *preambleInfo) scan(cells []string) {
-	line := strings.Join(cells, " ")
+	squeezed := make([]string, len(cells))
+	for i, c := range cells {
+		squeezed[i] = squeezeLabel(c)
+	}
+	line := strings.Join(squeezed, " ")
 	if len(line) > 4096 {
 		line = line[:4096]
 	}
-	line = squeezeCJKSpaces(line)
 	if p.monthEnd.IsZero() {
 		for _, m := range monthRE.FindAllStringSubmatch(line, 4) {
 			if m[3] != "" {
