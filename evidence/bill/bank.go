@@ -471,6 +471,9 @@ func statementHeader(cells []string) []string {
 	}
 	var names []string
 	date, amount := false, false
+	if len(cells) > maxHeaderCells {
+		cells = cells[:maxHeaderCells]
+	}
 	for _, c := range cells {
 		n := trim(c)
 		if n == "" {

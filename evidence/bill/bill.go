@@ -99,6 +99,8 @@ const (
 	maxPreamble   = 1_000     // rows searched for the header
 	maxUnzipBytes = 256 << 20 // declared uncompressed size of an xlsx
 	maxZipEntries = 10_000
+	// maxHeaderCells: cells of a row looked at for column names.
+	maxHeaderCells = 256
 )
 
 // Parse parses a bill export: a WeChat Pay xlsx (2025 and 2026 layouts) or
@@ -345,16 +347,25 @@ func matchHeader(cells []string) *columns {
 	if countFilled(cells) < 2 {
 		return nil
 	}
+	if len(cells) > maxHeaderCells {
+		cells = cells[:maxHeaderCells] // no bill has more columns
+	}
 	names := make([]string, len(cells))
+	// index: a name, lower case, with and without its unit, to the first
+	// cell that bears it.
+	index := make(map[string]int, 2*len(cells))
 	for i, c := range cells {
 		names[i] = headerName(c)
+		for _, k := range []string{strings.ToLower(names[i]), strings.ToLower(trimUnit(names[i]))} {
+			if _, seen := index[k]; !seen {
+				index[k] = i
+			}
+		}
 	}
 	find := func(alts []string) int {
 		for _, a := range alts {
-			for i, n := range names {
-				if a = headerName(a); strings.EqualFold(n, a) || strings.EqualFold(trimUnit(n), a) {
-					return i
-				}
+			if i, ok := index[strings.ToLower(headerName(a))]; ok {
+				return i
 			}
 		}
 		return -1

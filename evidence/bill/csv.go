@@ -69,6 +69,10 @@ type csvSource struct {
 	pos  int
 	line int // 1-based line of pos
 	sep  byte
+	// unclosed is where a quoted cell that did not close gave up: a quote
+	// opening a cell before it cannot close before it either, and is taken
+	// as a literal at once (this keeps a line of stray quotes linear).
+	unclosed int
 }
 
 const (
@@ -146,6 +150,9 @@ func (s *csvSource) blank(c byte) bool {
 // within maxQuotedLines lines.
 func (s *csvSource) quoted(from int) (string, int, bool) {
 	t := s.text
+	if from < s.unclosed {
+		return "", 0, false
+	}
 	var b strings.Builder
 	lines := 0
 	for k := from; k < len(t); {
@@ -167,6 +174,7 @@ func (s *csvSource) quoted(from int) (string, int, bool) {
 			k++
 		case c == '\n':
 			if lines++; lines > maxQuotedLines {
+				s.unclosed = k
 				return "", 0, false
 			}
 			b.WriteByte(c)
@@ -176,6 +184,7 @@ func (s *csvSource) quoted(from int) (string, int, bool) {
 			k++
 		}
 	}
+	s.unclosed = len(t)
 	return "", 0, false
 }
 
