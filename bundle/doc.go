@@ -77,6 +77,7 @@
 //
 //	bill_empty                    info           a bill export holds no transactions
 //	bill_encrypted                warning        a password-protected zip (how WeChat Pay sends bills): not read
+//	bill_layout_unknown           warning        a table that looks like a bank statement whose columns no layout places
 //	bill_rows_skipped             warning        rows of a bill without a readable time or amount were skipped
 //	bill_unreadable               warning        a file that looks like a bill export could not be read
 //	capture_after_build           warning        a capture time later than the dossier's generation time

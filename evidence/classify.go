@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/casebundle/casebundle/evidence/bill"
@@ -15,6 +16,7 @@ import (
 // document.
 func classifyText(it *Item, data []byte) {
 	b, err := bill.Parse(data)
+	var unplaced *bill.LayoutError
 	switch {
 	case err == nil:
 		setBill(it, b)
@@ -25,6 +27,8 @@ func classifyText(it *Item, data []byte) {
 	case !errors.Is(err, bill.ErrNotBill):
 		it.Add(CodeBillUnreadable, err)
 		return
+	case errors.As(err, &unplaced):
+		// Checked below, once the file is known not to be a chat.
 	}
 	if it.Kind == KindOther {
 		return // a zip that holds no bill
@@ -36,6 +40,10 @@ func classifyText(it *Item, data []byte) {
 			return
 		}
 		setChat(it, c)
+		return
+	}
+	if unplaced != nil {
+		it.Add(CodeBillLayoutUnknown, strings.Join(unplaced.Columns, ", "))
 	}
 }
 

@@ -39,6 +39,7 @@ const (
 	CodeBillUnreadable        // args: the error
 	CodeBillRowsSkipped       // args: the number of rows
 	CodeBillEmpty             //
+	CodeBillLayoutUnknown     // args: the column names, joined
 	CodeBillTxnIDInvalid      // args: line, ID, Text of the problem
 	CodeBillTxnIDDateMismatch // args: line, ID, embedded date, row time
 	CodeChatUnreadable        // args: the error
@@ -160,6 +161,11 @@ var catalogue = [codeCount]entry{
 		"%d rows of the bill could not be read (no time or amount) and were skipped.",
 		"对照原始账单检查被跳过的行；如涉及本案交易，请重新导出账单。",
 		"Check the skipped rows against the original bill; if they hold a transaction of the case, export the bill again."},
+	CodeBillLayoutUnknown: {"bill_layout_unknown", Warning,
+		"看起来像银行流水，但无法识别列：%s。文件已原样封存，但其中的交易未读入。",
+		"Looks like a bank statement, but its columns could not be placed: %s. The file is sealed as it is, but its transactions were not read.",
+		"从网银或手机银行重新导出 CSV 或 Excel 明细（不要手工编辑表头）；若仍无法识别，请把这家银行的导出格式反馈给我们。",
+		"Export the statement again from online or mobile banking as CSV or Excel, without editing its header; if it still cannot be read, report this bank's export format to us."},
 	CodeBillEmpty: {"bill_empty", Info,
 		"账单中没有交易记录。",
 		"The bill holds no transactions.",

@@ -25,10 +25,17 @@ type Row struct {
 	Amount       money.Fen // never negative; Direction says the sign
 	Method       string    // 支付方式 / 收/付款方式
 	Status       string    // 当前状态 / 交易状态
-	TxnID        string    // 交易单号 / 交易订单号 / 交易号 / 流水号, trimmed
+	TxnID        string    // 交易单号 / 交易订单号 / 交易号 / 流水号 (may hold letters), trimmed
 	MerchantID   string    // 商户单号 / 商家订单号
 	Note         string    // 备注 / 附言
 	Line         int       // 1-based line (CSV) or row (xlsx) in the source
+	// CounterAccount is the counterparty's account or card number (对方账号,
+	// 对方卡号/账号), when the export has that column.
+	CounterAccount string
+	// Currency is the ISO 4217 code the row or its amount names ("CNY",
+	// "HKD"); "" when the export names none (WeChat Pay and Alipay bills
+	// are always CNY).
+	Currency string
 }
 
 // Bill is a parsed bill export of WeChat Pay, Alipay or a bank.
@@ -48,6 +55,12 @@ type Bill struct {
 	// Skipped counts rows of the table that could not be read (no time or
 	// no amount). Summary lines after the table are not counted.
 	Skipped int
+	// Bank names the bank of a bank statement ("ICBC", "BOC", "BOCOM",
+	// "CMB", "CCB", "ABC", "HSBC", "HASE", "BOCHK"), from its title,
+	// preamble or columns; "" when the file does not say.
+	Bank string
+	// Card is "debit" or "credit" when the statement says which, else "".
+	Card string
 }
 
 // Errors of Parse; compare with errors.Is.
@@ -63,6 +76,20 @@ var (
 	ErrEncrypted = errors.New("bill archive is password-protected")
 )
 
+// LayoutError is returned (wrapping ErrNotBill) when a table looks like a
+// bank statement (a row with date and money columns) but no layout could
+// place its columns. Columns are the names that row holds, Line its line.
+type LayoutError struct {
+	Columns []string
+	Line    int
+}
+
+func (e *LayoutError) Error() string {
+	return fmt.Sprintf("looks like a bank statement, but its columns could not be placed: %s", strings.Join(e.Columns, ", "))
+}
+
+func (e *LayoutError) Unwrap() error { return ErrNotBill }
+
 // maxRows caps the data rows of one table (a variable so that a test can
 // lower it).
 var maxRows = 1_000_000
@@ -72,6 +99,8 @@ const (
 	maxPreamble   = 1_000     // rows searched for the header
 	maxUnzipBytes = 256 << 20 // declared uncompressed size of an xlsx
 	maxZipEntries = 10_000
+	// maxHeaderCells: cells of a row looked at for column names.
+	maxHeaderCells = 256
 )
 
 // Parse parses a bill export: a WeChat Pay xlsx (2025 and 2026 layouts) or
@@ -105,9 +134,13 @@ type scanOptions struct {
 func scan(src rowSource, opt scanOptions) (*Bill, error) {
 	var preamble [][]string
 	var cols *columns
+	var unplaced *LayoutError
 	for cols == nil {
-		cells, _, err := src.next()
+		cells, line, err := src.next()
 		if err == io.EOF {
+			if unplaced != nil {
+				return nil, unplaced
+			}
 			return nil, ErrNotBill
 		}
 		var pe *rowError
@@ -117,11 +150,19 @@ func scan(src rowSource, opt scanOptions) (*Bill, error) {
 			return nil, err
 		}
 		if len(preamble) >= maxPreamble {
+			if unplaced != nil {
+				return nil, unplaced
+			}
 			return nil, ErrNotBill
 		}
 		if c := matchHeader(cells); c != nil {
 			cols = c
 			break
+		}
+		if unplaced == nil {
+			if names := statementHeader(cells); names != nil {
+				unplaced = &LayoutError{Columns: names, Line: line}
+			}
 		}
 		preamble = append(preamble, cells)
 	}
@@ -133,6 +174,11 @@ func scan(src rowSource, opt scanOptions) (*Bill, error) {
 	}
 
 	conv := converter{numeric: opt.numeric, date1904: opt.date1904}
+	bank := cols.layout.provider == "bank"
+	if bank {
+		b.Bank, b.Card = identifyBank(preamble, cols.header)
+		conv.bank = &bankContext{credit: b.Card == "credit" && !cols.layout.dayFirst, ref: info.yearRef()}
+	}
 	trailer := false
 	rows := 0
 	for {
@@ -165,6 +211,19 @@ func scan(src rowSource, opt scanOptions) (*Bill, error) {
 		}
 		if cols.isRepeat(cells) {
 			// Some banks repeat the header on every printed page.
+			continue
+		}
+		if bank && !trailer && isBankFooter(cells) {
+			// Totals and export notes close a bank's table.
+			trailer = true
+		}
+		if bank && !trailer && isCarried(cell(cols, cells, fieldType)) {
+			info.scan(cells)
+			continue
+		}
+		if bank && !trailer && !hasDigit(cell(cols, cells, fieldDate)+cell(cols, cells, fieldPostDate)+cell(cols, cells, fieldTime)) {
+			// No date at all: a note or a page line inside the table.
+			info.scan(cells)
 			continue
 		}
 		if trailer || filled == 1 {
@@ -210,9 +269,10 @@ func (e *rowError) Unwrap() error { return e.err }
 type field int
 
 const (
-	fieldTime  field = iota
-	fieldDate        // a bank's date column when the time of day stands apart
-	fieldClock       // a bank's time-of-day column
+	fieldTime     field = iota
+	fieldDate           // a bank's date column when the time of day stands apart
+	fieldClock          // a bank's time-of-day column
+	fieldPostDate       // a bank's posting date, when the transaction date is empty
 	fieldPayTime
 	fieldType
 	fieldCounterparty
@@ -227,6 +287,8 @@ const (
 	fieldTxnID
 	fieldMerchantID
 	fieldNote
+	fieldCurrency
+	fieldMerchant // a bank's 交易场所: the counterparty when no 对方户名 is filled
 	fieldCount
 )
 
@@ -239,6 +301,8 @@ type layout struct {
 	version  string
 	required [][]string
 	fields   map[field][]string
+	// dayFirst: dates are written day first (24/03/2025), as in Hong Kong.
+	dayFirst bool
 }
 
 // name builds the Layout of a bill from the provider, the container and, for
@@ -256,7 +320,7 @@ func (l *layout) name(container string, preamble [][]string) string {
 
 // layouts are tried in order; the first whose required columns are all in
 // a row makes that row the header. The bank layout, the loosest, comes last.
-var layouts = []*layout{&wechatLayout, &alipay2023Layout, &alipay2022Layout, &bankLayout}
+var layouts = []*layout{&wechatLayout, &alipay2023Layout, &alipay2022Layout, &bankLayout, &bankENLayout}
 
 // columns is a matched header: the layout and the index of each field's
 // column (-1 when absent).
@@ -283,16 +347,25 @@ func matchHeader(cells []string) *columns {
 	if countFilled(cells) < 2 {
 		return nil
 	}
+	if len(cells) > maxHeaderCells {
+		cells = cells[:maxHeaderCells] // no bill has more columns
+	}
 	names := make([]string, len(cells))
+	// index: a name, lower case, with and without its unit, to the first
+	// cell that bears it.
+	index := make(map[string]int, 2*len(cells))
 	for i, c := range cells {
 		names[i] = headerName(c)
+		for _, k := range []string{strings.ToLower(names[i]), strings.ToLower(trimUnit(names[i]))} {
+			if _, seen := index[k]; !seen {
+				index[k] = i
+			}
+		}
 	}
 	find := func(alts []string) int {
 		for _, a := range alts {
-			for i, n := range names {
-				if n == a || strings.TrimSuffix(n, "(元)") == a {
-					return i
-				}
+			if i, ok := index[strings.ToLower(headerName(a))]; ok {
+				return i
 			}
 		}
 		return -1
@@ -321,6 +394,17 @@ func matchHeader(cells []string) *columns {
 // slash, no inner spaces, so "金额（元）  " and "金额(元)" compare equal.
 func headerName(s string) string {
 	return strings.TrimSpace(headerReplacer.Replace(s))
+}
+
+// trimUnit drops the unit a header names after its column: "金额(元)",
+// "交易金额(人民币)", "Amount (HKD)".
+func trimUnit(n string) string {
+	for _, u := range []string{"(元)", "(人民币)", "(人民币元)", "(RMB)", "(CNY)", "(HKD)", "(港币)"} {
+		if len(n) > len(u) && strings.HasSuffix(strings.ToUpper(n), u) {
+			return n[:len(n)-len(u)]
+		}
+	}
+	return n
 }
 
 var headerReplacer = strings.NewReplacer("（", "(", "）", ")", "／", "/", " ", "", "\u3000", "", "\t", "", "\ufeff", "", "\"", "")
@@ -384,6 +468,7 @@ func firstFilled(cells []string) string {
 type converter struct {
 	numeric  bool
 	date1904 bool
+	bank     *bankContext // set for bank statements
 }
 
 func (cv converter) row(c *columns, cells []string) (Row, bool) {
@@ -401,24 +486,24 @@ func (cv converter) row(c *columns, cells []string) (Row, bool) {
 	if c.idx[fieldMerchantID] >= 0 && c.idx[fieldMerchantID] < len(cells) {
 		r.MerchantID = cleanID(cells[c.idx[fieldMerchantID]])
 	}
+	if c.idx[fieldCounterAccount] >= 0 && c.idx[fieldCounterAccount] < len(cells) {
+		r.CounterAccount = cleanID(cell(c, cells, fieldCounterAccount))
+	}
+	if r.Counterparty == "" && cv.bank != nil {
+		r.Counterparty = cell(c, cells, fieldMerchant)
+	}
 	if r.Counterparty == "" {
 		r.Counterparty = cell(c, cells, fieldCounterAccount)
 	}
+	if cv.bank != nil {
+		return cv.bankRow(c, cells, r)
+	}
 
 	// Time: Alipay's old layout pays at 付款时间 (empty when unpaid, then
-	// the creation time counts); a bank may split date and time of day.
+	// the creation time counts).
 	t, ok := cv.time(cell(c, cells, fieldPayTime))
 	if !ok {
 		t, ok = cv.time(cell(c, cells, fieldTime))
-	}
-	if !ok {
-		date := cell(c, cells, fieldDate)
-		if clock := cell(c, cells, fieldClock); clock != "" && !strings.ContainsAny(date, ": ") {
-			t, ok = cv.time(date + " " + clock)
-		}
-		if !ok {
-			t, ok = cv.time(date)
-		}
 	}
 	if !ok {
 		return r, false
@@ -434,31 +519,99 @@ func (cv converter) row(c *columns, cells []string) (Row, bool) {
 		}
 		if a < 0 {
 			a = -a
-			if dir == "" && c.layout.provider == "bank" {
-				dir = "out"
-			}
-		} else if dir == "" && c.layout.provider == "bank" && c.idx[fieldDirection] < 0 && a > 0 {
-			// A bank's single signed amount column: positive is money in.
-			dir = "in"
 		}
 		r.Amount = a
 	default:
-		out, errOut := cv.amount(cell(c, cells, fieldDebit))
-		in, errIn := cv.amount(cell(c, cells, fieldCredit))
-		switch {
-		case errOut == nil && out != 0:
-			r.Amount, dir = out, "out"
-			if out < 0 {
-				r.Amount, dir = -out, "in"
-			}
-		case errIn == nil && in != 0:
-			r.Amount, dir = in, "in"
-			if in < 0 {
-				r.Amount, dir = -in, "out"
-			}
-		default:
+		return r, false
+	}
+	r.Direction = dir
+	return r, true
+}
+
+// bankRow reads the time, amount, currency and direction of a bank
+// statement's row.
+func (cv converter) bankRow(c *columns, cells []string, r Row) (Row, bool) {
+	dayFirst := c.layout.dayFirst
+	if r.Note == r.Type {
+		r.Note = "" // one column (摘要) found for both
+	}
+	// Time: a full date and time, or a date with the time of day apart; the
+	// posting date when the transaction date is empty (a credit card's
+	// repayment has none).
+	t, ok := cv.bankTime(cell(c, cells, fieldTime), dayFirst)
+	if !ok {
+		date := cell(c, cells, fieldDate)
+		if date == "" {
+			date = cell(c, cells, fieldPostDate)
+		}
+		if clock := cell(c, cells, fieldClock); clock != "" && c.idx[fieldClock] != c.idx[fieldDate] && !strings.ContainsAny(date, ": ") {
+			t, ok = cv.bankTime(date+" "+clock, dayFirst)
+		}
+		if !ok {
+			t, ok = cv.bankTime(date, dayFirst)
+		}
+	}
+	if !ok {
+		return r, false
+	}
+	r.Time = t
+	r.Currency = normCurrency(cell(c, cells, fieldCurrency))
+
+	dir := parseDirection(cell(c, cells, fieldDirection))
+	if c.idx[fieldAmount] >= 0 {
+		a, cur, crdr, err := cv.bankAmount(cell(c, cells, fieldAmount))
+		if err != nil {
 			return r, false
 		}
+		if r.Currency == "" {
+			r.Currency = cur
+		}
+		if dir == "" {
+			dir = crdr
+		}
+		switch {
+		case dir != "":
+		case cv.bank.credit && a < 0:
+			dir = "in" // a repayment on a credit card statement
+		case cv.bank.credit && isRefund(r.Type, r.Note):
+			dir = "in"
+		case cv.bank.credit && a > 0:
+			dir = "out" // spending
+		case a < 0:
+			dir = "out"
+		case a > 0:
+			dir = "in"
+		}
+		if a < 0 {
+			a = -a
+		}
+		r.Amount, r.Direction = a, dir
+		return r, true
+	}
+	out, curOut, _, errOut := cv.bankAmount(cell(c, cells, fieldDebit))
+	in, curIn, _, errIn := cv.bankAmount(cell(c, cells, fieldCredit))
+	switch {
+	case errOut == nil && out != 0:
+		r.Amount, dir = out, "out"
+		if out < 0 {
+			r.Amount, dir = -out, "in"
+		}
+		if r.Currency == "" {
+			r.Currency = curOut
+		}
+	case errIn == nil && in != 0:
+		r.Amount, dir = in, "in"
+		if in < 0 {
+			r.Amount, dir = -in, "out"
+		}
+		if r.Currency == "" {
+			r.Currency = curIn
+		}
+	case errOut == nil || errIn == nil:
+		// 0.00 in both: an entry without money (利息税 0.00).
+		dir = ""
+	default:
+		return r, false
 	}
 	r.Direction = dir
 	return r, true
@@ -466,10 +619,10 @@ func (cv converter) row(c *columns, cells []string) (Row, bool) {
 
 // parseDirection reads a 收/支 or 借贷 column.
 func parseDirection(s string) string {
-	switch headerName(s) {
-	case "支出", "支", "出", "借", "借方", "付款", "转出", "D", "DR", "-":
+	switch strings.ToUpper(headerName(s)) {
+	case "支出", "支", "出", "借", "借方", "付款", "转出", "D", "DR", "DEBIT", "-":
 		return "out"
-	case "收入", "收", "入", "贷", "贷方", "收款", "转入", "C", "CR", "+":
+	case "收入", "收", "入", "贷", "贷方", "收款", "转入", "C", "CR", "CREDIT", "+":
 		return "in"
 	}
 	// Banks spell the flag "借 Dr" / "贷 Cr".
@@ -631,20 +784,66 @@ func (cv converter) amount(s string) (money.Fen, error) {
 type preambleInfo struct {
 	accounts   map[string]string // label → value
 	start, end time.Time
+	monthEnd   time.Time // the last second of a statement month ("2024年01月")
 }
 
 var (
-	accountRE = regexp.MustCompile(`(?:^|[\s,，])(微信昵称|支付宝账户|账号|账户|卡号|户名|账户名称|姓名|用户)\s*[：:]\s*(\[[^\]]*\]|[^\s,，\[\]]+)`)
+	accountRE = regexp.MustCompile(`(?:^|[\s,，#])(微信昵称|支付宝账户|卡号/账号|账号|账户|卡号|户名|账户名称|客户名称|姓名|用户|(?i:account number|account no\.?))\s*[：:]\s*(\[[^\]]*\]|[^\s,，\[\]]+)`)
 	startRE   = regexp.MustCompile(`(?:起始|开始)(?:时间|日期)\s*[：:]\s*\[?\s*([0-9][0-9:\-/. 年月日]*[0-9日])`)
 	endRE     = regexp.MustCompile(`(?:终止|结束|截止)(?:时间|日期)\s*[：:]\s*\[?\s*([0-9][0-9:\-/. 年月日]*[0-9日])`)
 	// accountLabels in order of preference.
-	accountLabels = []string{"微信昵称", "支付宝账户", "账号", "卡号", "账户", "户名", "账户名称", "姓名", "用户"}
+	accountLabels = []string{"微信昵称", "支付宝账户", "账号", "卡号/账号", "卡号", "账户", "户名", "账户名称", "客户名称", "姓名", "用户", "Account Number"}
+	// periodRE: 起止日期：2024-01-01 — 2024-01-31, 查询期间: 20240101-20240131.
+	periodRE = regexp.MustCompile(`(?:起止日期|起止时间|查询期间|查询日期|交易期间|账单周期|交易日期范围|查询时间段|(?i:statement period|period))\s*[：:]?\s*\[?\s*` +
+		`([0-9]{4}[-/.年]?[0-9]{1,2}[-/.月]?[0-9]{1,2}日?)\s*\]?\s*(?:-|—|–|~|～|至|到|to)\s*\[?\s*([0-9]{4}[-/.年]?[0-9]{1,2}[-/.月]?[0-9]{1,2}日?)`)
+	// periodDMYRE: an English period, day first: "Statement Period: 01/03/2025 - 31/03/2025".
+	periodDMYRE = regexp.MustCompile(`(?i:statement period|period|statement date from)\s*[：:]?\s*([0-9]{1,2}/[0-9]{1,2}/[0-9]{4})\s*(?:-|–|~|to)\s*([0-9]{1,2}/[0-9]{1,2}/[0-9]{4})`)
+	// periodOnlyRE: a line that is a period and nothing else, "2024-01-01 -- 2024-01-31".
+	periodOnlyRE = regexp.MustCompile(`^\s*([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})\s*(?:--|-|—|–|~|～|至)\s*([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})\s*$`)
+	// monthRE: a statement month, "2024年01月" not followed by a day.
+	monthRE = regexp.MustCompile(`([0-9]{4})\s*年\s*([0-9]{1,2})\s*月(\s*[0-9])?`)
 )
 
 func (p *preambleInfo) scan(cells []string) {
-	line := strings.Join(cells, " ")
+	squeezed := make([]string, len(cells))
+	for i, c := range cells {
+		squeezed[i] = squeezeLabel(c)
+	}
+	line := strings.Join(squeezed, " ")
 	if len(line) > 4096 {
 		line = line[:4096]
+	}
+	if p.monthEnd.IsZero() {
+		for _, m := range monthRE.FindAllStringSubmatch(line, 4) {
+			if m[3] != "" {
+				continue
+			}
+			if t, ok := parseTime(m[1] + "-" + m[2] + "-1"); ok {
+				p.monthEnd = t.AddDate(0, 1, 0).Add(-time.Second)
+				break
+			}
+		}
+	}
+	if m := periodRE.FindStringSubmatch(line); m != nil && p.start.IsZero() && p.end.IsZero() {
+		s, ok1 := parseTime(strings.TrimSuffix(m[1], "日"))
+		e, ok2 := parseTime(strings.TrimSuffix(m[2], "日"))
+		if ok1 && ok2 && !e.Before(s) {
+			p.start, p.end = s, e.Add(24*time.Hour-time.Second)
+		}
+	}
+	if p.start.IsZero() && p.end.IsZero() {
+		var s, e time.Time
+		var ok1, ok2 bool
+		if m := periodDMYRE.FindStringSubmatch(line); m != nil {
+			s, ok1 = parseDayFirst(m[1])
+			e, ok2 = parseDayFirst(m[2])
+		} else if m := periodOnlyRE.FindStringSubmatch(trim(line)); m != nil {
+			s, ok1 = parseTime(m[1])
+			e, ok2 = parseTime(m[2])
+		}
+		if ok1 && ok2 && !e.Before(s) {
+			p.start, p.end = s, e.Add(24*time.Hour-time.Second)
+		}
 	}
 	if !strings.ContainsAny(line, ":：") {
 		return
@@ -657,8 +856,12 @@ func (p *preambleInfo) scan(cells []string) {
 		if p.accounts == nil {
 			p.accounts = map[string]string{}
 		}
-		if _, seen := p.accounts[m[1]]; !seen {
-			p.accounts[m[1]] = v
+		label := m[1]
+		if strings.HasPrefix(strings.ToLower(label), "account") {
+			label = "Account Number"
+		}
+		if _, seen := p.accounts[label]; !seen {
+			p.accounts[label] = v
 		}
 	}
 	if m := startRE.FindStringSubmatch(line); m != nil && p.start.IsZero() {
@@ -675,6 +878,15 @@ func (p *preambleInfo) scan(cells []string) {
 			p.end = t
 		}
 	}
+}
+
+// yearRef is the time a date without a year is placed by: the end of the
+// stated period, else of the statement month; zero when neither is known.
+func (p *preambleInfo) yearRef() time.Time {
+	if !p.end.IsZero() {
+		return p.end
+	}
+	return p.monthEnd
 }
 
 func (p *preambleInfo) account() string {
