@@ -160,6 +160,13 @@ func TestReadReportGood(t *testing.T) {
 	if len(rep.Notes) != 0 {
 		t.Errorf("notes %q", rep.Notes)
 	}
+	// An error finding alone makes the report not OK, as it makes the
+	// batch exit 1.
+	fakeBundle(t, out, "b", "error")
+	writeSum(t, out, 1, 2, time.Now(), CaseResult{Name: "b", Status: CaseFindings, Items: 1, Findings: 1, Errors: 1})
+	if rep, err = ReadReport(out); err != nil || rep.OK() || rep.Totals.WithFindings != 1 || !rep.Complete || rep.Totals.Failed != 0 {
+		t.Fatalf("a case with an error finding: %v %+v", err, rep)
+	}
 	// Shards that listed ROOT with different numbers of cases: a note.
 	s, err := ReadSummary(SummaryPath(out, Shard{1, 2}))
 	if err != nil {

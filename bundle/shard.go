@@ -68,9 +68,9 @@ func (s Shard) Has(name string) bool {
 // the name in NFD (macOS), agree on it without talking to each other; the
 // shell computes the same number with
 //
-//	printf %s "$name" | sha256sum | cut -c1-16   # then that hex number mod n
+//	printf %s "$name" | sha256sum | python3 -c 'import sys; print(int(sys.stdin.read()[:16], 16) % 4)'
 //
-// for a name already in NFC. The rule is part of the output format:
+// for a name already in NFC and n = 4. The rule is part of the output format:
 // changing it would make shards of two versions miss or repeat cases.
 // n < 1 is read as 1.
 func ShardOf(name string, n int) int {

@@ -19,8 +19,8 @@ import (
 )
 
 // TestShardOfGolden pins the assignment to numbers computed outside Go,
-// with the shell line of ShardOf's comment (printf %s NAME | sha256sum |
-// cut -c1-16, mod N): shards of two versions must agree on every case.
+// with sha256sum as ShardOf's comment shows (the first 16 hex digits mod
+// N): shards of two versions must agree on every case.
 func TestShardOfGolden(t *testing.T) {
 	tests := []struct {
 		name       string
