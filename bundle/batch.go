@@ -33,6 +33,10 @@ type BatchOptions struct {
 	Build Options
 	// Progress gets Add(1) for every case done, whatever its status.
 	Progress Progress
+	// Shard builds only the cases of shard K of N (ShardOf); the zero
+	// Shard is the whole batch. Every batch, sharded or not, writes its
+	// summary to Out/.casebundle/shard-K-of-N.json (SummaryPath).
+	Shard Shard
 }
 
 // CaseStatus is what became of one case of a batch.
@@ -59,21 +63,29 @@ type CaseResult struct {
 	Bundle string `json:"bundle"`
 	// Items is the number of evidence items in the bundle.
 	Items int `json:"items"`
-	// Findings counts every finding (notes included), Errors the error
-	// findings among them.
+	// Findings counts every finding (notes included); Errors, Warnings
+	// and Infos count them by severity.
 	Findings int `json:"findings"`
 	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
 	// Error says why the case failed, naming the file; "" otherwise.
 	Error string `json:"error"`
 	// Hint says what to do about Error, when there is something to do.
 	Hint string `json:"hint,omitempty"`
 }
 
-// BatchResult is the outcome of a batch, one entry per case in name order.
+// BatchResult is the outcome of a batch, one entry per case of its shard
+// in name order.
 type BatchResult struct {
-	Root  string       `json:"root"`
-	Out   string       `json:"out"`
-	Cases []CaseResult `json:"cases"`
+	Root string `json:"root"`
+	Out  string `json:"out"`
+	// Shard and Shards are the K and N of --shard K/N (0 and 1 for the
+	// whole batch); RootCases counts the cases of ROOT in all shards.
+	Shard     int          `json:"shard"`
+	Shards    int          `json:"shards"`
+	RootCases int          `json:"root_cases"`
+	Cases     []CaseResult `json:"cases"`
 	// Failed counts the cases with status failed.
 	Failed int `json:"failed"`
 	// WithFindings counts the cases with status findings.
@@ -108,12 +120,17 @@ func BatchCases(root string) ([]string, error) {
 }
 
 // Batch builds every direct subfolder of root as a case into
-// Out/<name>.bundle, Jobs cases at a time. A case that cannot be built is
-// recorded as failed and the others go on; the error is non-nil only when
-// the batch itself cannot run (root unreadable, Out not creatable, an
-// interrupt).
+// Out/<name>.bundle, Jobs cases at a time; with a Shard, only the cases of
+// that shard. A case that cannot be built is recorded as failed and the
+// others go on; the error is non-nil only when the batch itself cannot run
+// (root unreadable, Out not creatable, an interrupt). At the end the
+// result is written to Out/.casebundle/shard-K-of-N.json for report; when
+// only that write fails, the result comes back with the error.
 func Batch(ctx context.Context, root string, opt BatchOptions) (*BatchResult, error) {
 	if err := checkJobs(opt.Jobs, "cases"); err != nil {
+		return nil, err
+	}
+	if err := opt.Shard.Validate(); err != nil {
 		return nil, err
 	}
 	if err := opt.Build.validate(); err != nil {
@@ -146,11 +163,14 @@ func Batch(ctx context.Context, root string, opt BatchOptions) (*BatchResult, er
 	if err := os.MkdirAll(absOut, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", out, err)
 	}
+	shard := opt.Shard.norm1()
+	rootCases := len(names)
+	names = selectShard(names, shard)
 	jobs := opt.Jobs
 	if jobs < 1 {
 		jobs = runtime.NumCPU()
 	}
-	jobs = min(jobs, len(names))
+	jobs = max(1, min(jobs, len(names)))
 	perCase := opt.Build
 	perCase.Workers = max(1, runtime.NumCPU()/jobs)
 	perCase.Progress = nil
@@ -159,7 +179,8 @@ func Batch(ctx context.Context, root string, opt BatchOptions) (*BatchResult, er
 		prog = noProgress{}
 	}
 
-	res := &BatchResult{Root: absRoot, Out: absOut, Cases: make([]CaseResult, len(names))}
+	res := &BatchResult{Root: absRoot, Out: absOut, Shard: shard.K, Shards: shard.N, RootCases: rootCases,
+		Cases: make([]CaseResult, len(names))}
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range jobs {
@@ -190,6 +211,9 @@ feed:
 		case CaseFindings:
 			res.WithFindings++
 		}
+	}
+	if err := writeSummary(res, opt.Build.Now); err != nil {
+		return res, err
 	}
 	return res, nil
 }
@@ -226,7 +250,7 @@ func buildCase(ctx context.Context, dir, name, outRoot string, force bool, opt O
 			r.Status = CaseSkipped
 			if m, err := readManifest(dst); err == nil {
 				r.Items = len(m.Items)
-				r.Findings, r.Errors = countFindings(m)
+				r.count(m)
 			}
 			return r
 		case !force:
@@ -285,7 +309,7 @@ func rebuild(ctx context.Context, dir, dst string, opt Options, r CaseResult, fa
 
 func built(r CaseResult, res *Result) CaseResult {
 	r.Items = len(res.Manifest.Items)
-	r.Findings, r.Errors = countFindings(res.Manifest)
+	r.count(res.Manifest)
 	r.Status = CaseOK
 	if r.Errors > 0 {
 		r.Status = CaseFindings
@@ -293,26 +317,33 @@ func built(r CaseResult, res *Result) CaseResult {
 	return r
 }
 
-// countFindings counts a manifest's case-level and item findings, and the
-// errors among them.
-func countFindings(m *Manifest) (all, errs int) {
-	count := func(fs []evidence.Finding) {
-		all += len(fs)
+// count sets the finding counts of r from a manifest's case-level and
+// item findings: all of them, and each severity.
+func (r *CaseResult) count(m *Manifest) {
+	r.Findings, r.Errors, r.Warnings, r.Infos = 0, 0, 0, 0
+	add := func(fs []evidence.Finding) {
+		r.Findings += len(fs)
 		for _, f := range fs {
-			if f.Severity == evidence.Error {
-				errs++
+			switch f.Severity {
+			case evidence.Error:
+				r.Errors++
+			case evidence.Warning:
+				r.Warnings++
+			default:
+				r.Infos++
 			}
 		}
 	}
-	count(m.Findings)
+	add(m.Findings)
 	for _, it := range m.Items {
-		count(it.Findings)
+		add(it.Findings)
 	}
-	return all, errs
 }
 
+// readManifest reads a bundle's manifest.json, at most as large as verify
+// accepts a tag file.
 func readManifest(bundleDir string) (*Manifest, error) {
-	data, err := os.ReadFile(filepath.Join(bundleDir, "manifest.json"))
+	data, err := readBounded(filepath.Join(bundleDir, "manifest.json"), maxTagFile)
 	if err != nil {
 		return nil, err
 	}

@@ -63,6 +63,8 @@ func statuses(res *BatchResult) map[CaseStatus][]string {
 }
 
 // outEntries lists OUTROOT: bundles only, no temporary folders left over.
+// The summary folder is checked apart: it must hold the one summary of
+// the whole batch and no temporary file.
 func outEntries(t *testing.T, out string) []string {
 	t.Helper()
 	ents, err := os.ReadDir(out)
@@ -71,6 +73,13 @@ func outEntries(t *testing.T, out string) []string {
 	}
 	var names []string
 	for _, e := range ents {
+		if e.Name() == SummaryDir {
+			sums, err := os.ReadDir(filepath.Join(out, SummaryDir))
+			if err != nil || len(sums) != 1 || sums[0].Name() != "shard-0-of-1.json" {
+				t.Errorf("%s holds %v (%v), want only shard-0-of-1.json", SummaryDir, sums, err)
+			}
+			continue
+		}
 		names = append(names, e.Name())
 	}
 	return names

@@ -119,4 +119,13 @@
 // Exhibit numbers follow the order of the keys under items: in case.yaml,
 // then the other files by path. Findings never stop a build; an error
 // finding makes build exit 1.
+//
+// # Batches and shards
+//
+// Batch builds every direct subfolder of a root into OUTROOT/<name>.bundle.
+// With a Shard K/N it builds only the cases whose name ShardOf puts in
+// shard K, so N workers split one root with no coordination. Every batch
+// writes its Summary to OUTROOT/.casebundle/shard-K-of-N.json (the whole
+// batch is shard 0 of 1) by temp + rename, and ReadReport merges the
+// summaries and bundles of one OUTROOT. docs/scale.md has the formats.
 package bundle

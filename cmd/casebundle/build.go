@@ -28,6 +28,7 @@ type buildOptions struct {
 	zip     bool   // also write OUT.zip
 	batch   string // ROOT: every direct subfolder is a case
 	force   bool   // batch: rebuild cases whose bundle exists and verifies
+	shard   string // batch: "K/N" or "auto/N", the part of ROOT this worker builds
 	redact  bool   // mask personal numbers in the dossier text
 	papers  bool   // also write the papers to file under papers/
 
@@ -63,6 +64,7 @@ Example:
 			&cli.BoolFlag{Name: "zip", Usage: "also write OUT.zip, which verify accepts"},
 			&cli.StringFlag{Name: "batch", Usage: "build every direct subfolder of `ROOT` as a case into -o OUTROOT"},
 			&cli.BoolFlag{Name: "force", Usage: "with --batch: rebuild cases whose bundle already exists and verifies"},
+			&cli.StringFlag{Name: "shard", Usage: "with --batch: build only shard `K/N` of ROOT's cases, K from 0 to N-1; auto/N takes K from $JOB_COMPLETION_INDEX or $SLURM_ARRAY_TASK_ID (docs/scale.md)"},
 			&cli.BoolFlag{Name: "redact", Usage: "mask ID-card, phone and bank-card numbers in the dossier text (to share it); originals are kept as they are"},
 			&cli.BoolFlag{Name: "papers", Usage: "also write the papers to file under papers/ (起诉状, 调查取证申请书, 证据清单, 催告函, 报案书, 电子数据清单, complaint text and images), each PDF with an editable .docx"},
 			&cli.StringFlag{Name: "volume-size", Usage: "split the dossier into dossier.pdf, dossier-2.pdf, … of at most `SIZE` each: bytes, or 500KB, 50MB, 1GB (powers of 1000), 20MiB (of 1024)", DefaultText: "50MB"},
@@ -76,6 +78,9 @@ Example:
 					return usageErr("casebundle build DIR --volume-size 20MB", "--volume-size %q: %v", v, err)
 				}
 				opt.volumeSize = n
+			}
+			if opt.shard = c.String("shard"); opt.shard != "" && opt.batch == "" {
+				return usageErr("casebundle build --batch ROOT -o OUTROOT --shard K/N", "--shard splits a batch; it needs --batch ROOT")
 			}
 			if opt.batch != "" {
 				if c.NArg() != 0 {

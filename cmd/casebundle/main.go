@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 )
@@ -60,7 +61,7 @@ draws a PDF dossier for a complaint desk, the police or a court. Originals are n
 		// wrong usage, said in one line.
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
-				return usageErr("the commands are init, add, check, build, verify and txn; see casebundle --help",
+				return usageErr("the commands are "+commandList(c.App)+"; see casebundle --help",
 					"unknown command '%s'", c.Args().First())
 			}
 			return cli.ShowAppHelp(c)
@@ -72,6 +73,7 @@ draws a PDF dossier for a complaint desk, the police or a court. Originals are n
 			newBuildCommand(),
 			newVerifyCommand(),
 			newTxnCommand(),
+			newReportCommand(),
 			newServeCommand(),
 		},
 	}
@@ -87,4 +89,18 @@ draws a PDF dossier for a complaint desk, the police or a court. Originals are n
 	}
 	app.Setup()
 	return app
+}
+
+// commandList names the commands as a sentence: "init, add, … and txn".
+func commandList(app *cli.App) string {
+	var names []string
+	for _, cmd := range app.Commands {
+		if !cmd.Hidden {
+			names = append(names, cmd.Name)
+		}
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

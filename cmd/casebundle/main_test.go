@@ -25,7 +25,7 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs the end-to-end scripts in testdata/script: init, add,
-// check, build, verify and txn as a user types them, with real files.
+// check, build, verify, txn and report as a user types them, with real files.
 func TestScripts(t *testing.T) {
 	democase, err := filepath.Abs("../../testdata/democase")
 	if err != nil {
