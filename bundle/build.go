@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/casebundle/casebundle/evidence"
+	"github.com/casebundle/casebundle/evidence/media"
 	"github.com/casebundle/casebundle/templates"
 )
 
@@ -51,6 +52,9 @@ type Options struct {
 	// dossier-2.pdf, …; only a volume holding a single exhibit that is
 	// larger on its own exceeds it.
 	VolumeSize int64
+	// FFmpeg is the ffmpeg that takes the frames of videos (--ffmpeg);
+	// "" means $CASEBUNDLE_FFMPEG, else ffmpeg on PATH (frames.go).
+	FFmpeg string
 }
 
 // DefaultVolumeSize is the volume limit when none is given: 50 MB in
@@ -106,6 +110,9 @@ func (o *Options) validate() error {
 		return err
 	}
 	if err := checkFlag("lang", o.Lang); err != nil {
+		return err
+	}
+	if err := checkFFmpeg(o.FFmpeg); err != nil {
 		return err
 	}
 	return checkJobs(o.Workers, "files")
@@ -185,6 +192,8 @@ type build struct {
 
 	// seal
 	m *Manifest
+	// frames are the contact sheets of the videos, by item path (frames.go).
+	frames map[string][]media.Frame
 }
 
 // resolve checks the options and the paths (a bundle outside the case
@@ -270,6 +279,9 @@ func (b *build) stage(ctx context.Context) error {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := b.takeFrames(ctx, items, dataDir); err != nil {
 		return err
 	}
 	b.a = analyze(b.dir, b.c, items, b.skipped, b.opt.Now)
@@ -395,6 +407,7 @@ func (b *build) stamp(ctx context.Context, digest []byte) (*ManifestTimestamp, [
 // pages in the manifest, and returns the volumes' file names.
 func (b *build) drawDossier(payload []payloadFile) ([]string, error) {
 	d := dossierOf(b.a, b.m, b.tmp, payload)
+	b.attachFrames(d)
 	// The bar that counted the files read now counts the pages drawn.
 	if s, ok := b.opt.Progress.(interface{ Stage(what string) }); ok {
 		s.Stage("pages")

@@ -29,6 +29,7 @@ type buildOptions struct {
 	batch   string // ROOT: every direct subfolder is a case
 	force   bool   // batch: rebuild cases whose bundle exists and verifies
 	redact  bool   // mask personal numbers in the dossier text
+	ffmpeg  string // the ffmpeg that takes video frames; "": $CASEBUNDLE_FFMPEG, else PATH
 
 	volumeSize int64 // largest dossier volume in bytes; 0: bundle.DefaultVolumeSize
 }
@@ -63,11 +64,12 @@ Example:
 			&cli.StringFlag{Name: "batch", Usage: "build every direct subfolder of `ROOT` as a case into -o OUTROOT"},
 			&cli.BoolFlag{Name: "force", Usage: "with --batch: rebuild cases whose bundle already exists and verifies"},
 			&cli.BoolFlag{Name: "redact", Usage: "mask ID-card, phone and bank-card numbers in the dossier text (to share it); originals are kept as they are"},
+			&cli.StringFlag{Name: "ffmpeg", Usage: "the ffmpeg program that takes the frames of videos shown in the dossier (`PATH`)", DefaultText: "$CASEBUNDLE_FFMPEG, else ffmpeg on PATH"},
 			&cli.StringFlag{Name: "volume-size", Usage: "split the dossier into dossier.pdf, dossier-2.pdf, … of at most `SIZE` each: bytes, or 500KB, 50MB, 1GB (powers of 1000), 20MiB (of 1024)", DefaultText: "50MB"},
 		},
 		Action: func(c *cli.Context) error {
 			opt := buildOptions{out: c.String("output"), purpose: c.String("purpose"), lang: c.String("lang"), time: c.String("time"),
-				json: c.Bool("json"), workers: c.Int("jobs"), tsa: c.String("tsa"), zip: c.Bool("zip"), batch: c.String("batch"), force: c.Bool("force"), redact: c.Bool("redact")}
+				json: c.Bool("json"), workers: c.Int("jobs"), tsa: c.String("tsa"), zip: c.Bool("zip"), batch: c.String("batch"), force: c.Bool("force"), redact: c.Bool("redact"), ffmpeg: c.String("ffmpeg")}
 			if v := c.String("volume-size"); v != "" {
 				n, err := parseSize(v)
 				if err != nil {
@@ -105,7 +107,7 @@ func runBuild(ctx context.Context, opt buildOptions, out, errOut io.Writer) erro
 		return err
 	}
 	bar := progress.New(errOut, !opt.json, 0, "files")
-	bopt := bundle.Options{Out: opt.out, Now: t, Purpose: opt.purpose, Lang: opt.lang, Workers: opt.workers, Zip: opt.zip, Redact: opt.redact, VolumeSize: opt.volumeSize, Progress: bar}
+	bopt := bundle.Options{Out: opt.out, Now: t, Purpose: opt.purpose, Lang: opt.lang, Workers: opt.workers, Zip: opt.zip, Redact: opt.redact, VolumeSize: opt.volumeSize, FFmpeg: opt.ffmpeg, Progress: bar}
 	if opt.tsa != "" {
 		bopt.Stamp = bundle.NewTSAClient(opt.tsa)
 	}
