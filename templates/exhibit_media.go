@@ -153,9 +153,6 @@ func frameBytes(images map[string]*preparedImage, ex *Exhibit) int64 {
 // offset; rows break across pages.
 func (dc *doc) contactSheet(ex *Exhibit) {
 	w := dc.w
-	dc.para(w.framesTitle(len(ex.Frames)), sizeSmall, colText, 0)
-	dc.para(w.framesNote(ex.Item.Path), sizeSmall, colMuted, 0)
-	dc.setY(dc.y() + 2)
 	f0 := ex.Frames[0]
 	cols := 3
 	if f0.Height > f0.Width {
@@ -164,17 +161,28 @@ func (dc *doc) contactSheet(ex *Exhibit) {
 	const gap = 4.0
 	cellW := (contentW - float64(cols-1)*gap) / float64(cols)
 	lh := lineHeight(sizeSmall)
-	for r := 0; r*cols < len(ex.Frames); r++ {
-		row := ex.Frames[r*cols : min(len(ex.Frames), (r+1)*cols)]
-		// Every frame of a video has one size; the row is as tall as its
-		// tallest all the same.
-		var imgH float64
+	// Every frame of a video has one size; a row is as tall as its
+	// tallest all the same.
+	rowImgH := func(row []media.Frame) float64 {
+		var h float64
 		for _, f := range row {
 			if f.Width > 0 {
-				imgH = max(imgH, cellW*float64(f.Height)/float64(f.Width))
+				h = max(h, cellW*float64(f.Height)/float64(f.Width))
 			}
 		}
-		imgH = min(imgH, contentBottom-contentTop-lh-2)
+		return min(h, contentBottom-contentTop-lh-2-4*lh)
+	}
+	// The title and the note stay on the page of the first row.
+	title, note := w.framesTitle(len(ex.Frames)), w.framesNote(ex.Item.Path)
+	head := float64(len(dc.m.wrap(dc.m.clean(title, true), sizeSmall, contentW))+
+		len(dc.m.wrap(dc.m.clean(note, true), sizeSmall, contentW)))*lh + 2
+	dc.ensure(head + rowImgH(ex.Frames[:min(cols, len(ex.Frames))]) + lh + 2)
+	dc.para(title, sizeSmall, colText, 0)
+	dc.para(note, sizeSmall, colMuted, 0)
+	dc.setY(dc.y() + 2)
+	for r := 0; r*cols < len(ex.Frames); r++ {
+		row := ex.Frames[r*cols : min(len(ex.Frames), (r+1)*cols)]
+		imgH := rowImgH(row)
 		dc.ensure(imgH + lh + 2)
 		y := dc.y()
 		for c, f := range row {
