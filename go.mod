@@ -8,6 +8,8 @@ replace github.com/jung-kurt/gofpdf => ./third_party/gofpdf
 
 replace github.com/rwcarlsen/goexif => ./third_party/goexif
 
+replace github.com/gen2brain/heic => ./third_party/heic
+
 require (
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0

@@ -220,6 +220,8 @@ func events(a *Analysis, c *Case) []Event {
 			zh, en := "材料时间："+e.Title, "Item dated: "+e.Title
 			if cp.Source == "exif" {
 				zh, en = "拍摄："+e.Title, "Photo taken: "+e.Title
+			} else if cp.Source == "media" {
+				zh, en = mediaEvent(e)
 			}
 			ev = append(ev, Event{Time: cp.Time, ZoneKnown: cp.ZoneKnown, TextZh: zh, TextEn: en, Exhibit: e.Number})
 		}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/casebundle/casebundle/evidence"
+	"github.com/casebundle/casebundle/evidence/media"
 	"github.com/casebundle/casebundle/templates"
 )
 
@@ -55,6 +56,9 @@ type Options struct {
 	// dossier-2.pdf, …; only a volume holding a single exhibit that is
 	// larger on its own exceeds it.
 	VolumeSize int64
+	// FFmpeg is the ffmpeg that takes the frames of videos (--ffmpeg);
+	// "" means $CASEBUNDLE_FFMPEG, else ffmpeg on PATH (frames.go).
+	FFmpeg string
 }
 
 // DefaultVolumeSize is the volume limit when none is given: 50 MB in
@@ -110,6 +114,9 @@ func (o *Options) validate() error {
 		return err
 	}
 	if err := checkFlag("lang", o.Lang); err != nil {
+		return err
+	}
+	if err := checkFFmpeg(o.FFmpeg); err != nil {
 		return err
 	}
 	return checkJobs(o.Workers, "files")
@@ -189,6 +196,8 @@ type build struct {
 
 	// seal
 	m *Manifest
+	// frames are the contact sheets of the videos, by item path (frames.go).
+	frames map[string][]media.Frame
 }
 
 // resolve checks the options and the paths (a bundle outside the case
@@ -274,6 +283,9 @@ func (b *build) stage(ctx context.Context) error {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := b.takeFrames(ctx, items, dataDir); err != nil {
 		return err
 	}
 	b.a = analyze(b.dir, b.c, items, b.skipped, b.opt.Now)
@@ -402,6 +414,7 @@ func (b *build) drawDossier(payload []payloadFile, tags map[string][]byte) ([]st
 	if b.opt.Papers {
 		d.Papers = papersFacts(b.c) // build --papers: the checklist lists what they need
 	}
+	b.attachFrames(d)
 	// The bar that counted the files read now counts the pages drawn.
 	if s, ok := b.opt.Progress.(interface{ Stage(what string) }); ok {
 		s.Stage("pages")

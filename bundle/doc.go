@@ -49,12 +49,26 @@
 //	dossier           {volumes: ["dossier.pdf", …], pages: [pages per volume], redacted}
 //	items[]           exhibit (1..n as printed in the dossier), volume, pages [first, last]
 //	                  in that volume, path ("data/…"; "" for a file that could not be read),
-//	                  sha256, size, mime, kind (image|chat|bill|document|other), title, proves,
-//	                  source, times {modified, captured, ingested}, meta, findings[]
+//	                  sha256, size, mime, kind (image|chat|bill|document|audio|video|other),
+//	                  title, proves, source, times {modified, captured, ingested}, meta, findings[]
 //	  meta            images: format, width, height, bit_depth, interlaced, alpha,
-//	                  orientation, camera, gps {lat, lon}, capture_zone; text: encoding, lines;
+//	                  orientation, camera, gps {lat, lon}, capture_zone; HEIF photos (format
+//	                  heic, heif or avif) also images, the number of images the file holds
+//	                  when more than one (the dossier shows the primary one), and orientation
+//	                  is the file's irot/imir, which the decoder applies; text: encoding, lines;
 //	                  chats: messages, participants, first, last; bills: rows, provider,
-//	                  period ("YYYY-MM-DD/YYYY-MM-DD"); empty fields are left out
+//	                  period ("YYYY-MM-DD/YYYY-MM-DD"); audio and video: format (the
+//	                  container: mp4, mov, 3gp, m4a, mp3, aac, amr, amr-wb, wav, ogg, silk),
+//	                  duration_ms (the playing time in whole milliseconds, an integer rounded
+//	                  down; absent when the file does not say), codecs[] (one per track:
+//	                  "avc1", "mp4a", "mp3", "opus", …), sample_rate (Hz), channels, camera
+//	                  (make and model), gps, capture_zone, time_source (where the creation time
+//	                  in times.captured comes from: "quicktime", the creation date an iPhone
+//	                  writes with its zone; "mvhd", the movie header, UTC, rewritten by every
+//	                  export; "udta", ©day); video also width, height (coded, before
+//	                  rotation), frame_rate (average, "29.97"), rotation (degrees clockwise a
+//	                  player turns it); empty fields are left out. What is said in a recording
+//	                  is not transcribed
 //	transactions[]    every transaction ID seen in case.yaml and the bills: id, platform,
 //	                  form (valid|invalid|unknown), time, amount, currency ("CNY"),
 //	                  direction (out|in|""), counterparty, disputed, sources[] ("case.yaml",
@@ -82,7 +96,7 @@
 //	bill_unreadable               warning        a file that looks like a bill export could not be read
 //	capture_after_build           warning        a capture time later than the dossier's generation time
 //	capture_long_before           warning        a capture time more than two years before the first transaction
-//	capture_zone_unknown          info           a photo's EXIF time has no zone: shown as the phone's local time
+//	capture_zone_unknown          info           a photo's EXIF time, or a recording's creation time, has no zone: shown as the device's local time
 //	case_time_no_zone             info           a case.yaml transaction time without a zone, read as UTC+8
 //	chat_lines_skipped            warning        records of a chat export could not be read and were skipped
 //	chat_me_inferred              info           which participant is the user was deduced, not read
@@ -97,11 +111,13 @@
 //	dossier_redacted              info           the dossier masks the claimant's personal numbers
 //	empty_file                    error          the file is empty (0 bytes)
 //	exif_unreadable               warning        a photo's EXIF metadata is damaged
-//	image_format_unsupported      warning        an image format the dossier cannot show (HEIC, …); the original is kept
-//	image_too_large               error          an image header claims more pixels than the limit; not decoded
+//	image_format_unsupported      warning        an image format the dossier cannot show (AVIF, …); the original is kept
+//	image_too_large               error          an image header claims more pixels than the limit (or a HEIF file is over 64 MiB); not decoded
 //	image_unreadable              error          an image whose header cannot be read or that does not decode
+//	media_damaged                 warning        a recording's or video's container is damaged (a box size that lies, cut short)
+//	media_format_unsupported      info           a recording or video format that is not read (kept, no duration or time)
 //	name_not_utf8                 warning        a file name that is not UTF-8 (GBK from an old zip)
-//	no_capture_metadata           info           a screenshot or photo without a capture time
+//	no_capture_metadata           info           a screenshot, photo, recording or video without a capture or creation time
 //	no_case_yaml                  warning        the case folder has no case.yaml
 //	not_regular_file              warning        a pipe, device or socket in the case folder: not opened
 //	note_without_file             warning        case.yaml names an item the case folder does not have
@@ -115,6 +131,8 @@
 //	txn_not_in_bill               warning        a case.yaml transaction is in none of the case's bills
 //	txn_time_mismatch             warning        two sources give one transaction ID different times
 //	unreadable                    error          a file or folder of the case could not be read
+//	video_frames_failed           warning        ffmpeg could not take a video's frames; the dossier shows none
+//	video_frames_unavailable      info           ffmpeg is not installed: the dossier shows no frames of a video
 //
 // Exhibit numbers follow the order of the keys under items: in case.yaml,
 // then the other files by path. Findings never stop a build; an error

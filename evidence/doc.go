@@ -20,12 +20,12 @@
 //
 // The readers are subpackages named for what they read: evidence/chat
 // (chat exports, one file per format), evidence/bill (payment bills, one
-// layout per table) and evidence/image (image headers, decoding, EXIF).
-// They are leaves: they do not import evidence, and return their own types
-// and typed problems. The readers still to come, evidence/ocr (text in
-// screenshots), evidence/pdf (PDF documents), evidence/media (audio and
-// video) and evidence/heif (HEIC photos), plug in the same way, in four
-// places: the kind detection of inspect in read.go sends the content to the
+// layout per table), evidence/image (image headers, decoding, EXIF),
+// evidence/heif (HEIC photos: inspect_heif.go) and evidence/media
+// (recordings and videos: inspect_media.go, Item.Media). They are leaves:
+// they do not import evidence, and return their own types and typed
+// problems. The readers still to come, evidence/ocr (text in screenshots)
+// and evidence/pdf (PDF documents), plug in the same way, in four places: the kind detection of inspect in read.go sends the content to the
 // reader; a small inspect_<kind>.go here turns its result into Meta,
 // Captured and findings; each problem it can report gets a Code in
 // findings.go (and a line in bundle/doc.go's list); and a parsed result the

@@ -51,6 +51,13 @@ const (
 	CodeChatMeInferred // args: the user's name
 	CodeChatLinesSkipped
 	CodeChatTruncated
+	CodeHEIFFileTooLarge       // args: the limit in MiB
+	CodeMediaFormatUnsupported // args: the MIME type
+	CodeMediaDamaged           // args: Text of the problem
+	CodeMediaNoCreationTime    //
+	CodeMediaZoneUnknown       // args: the creation time as written
+	CodeVideoNoFFmpeg          //
+	CodeVideoFramesFailed      // args: the error
 
 	// The case folder (package bundle).
 	CodeUnreadable      // args: the error
@@ -226,6 +233,41 @@ var catalogue = [codeCount]entry{
 		"The chat has more than a million messages; the rest were not read.",
 		"只导出与本案有关的会话和时间段。",
 		"Export only the conversation and the period the case is about."},
+	CodeHEIFFileTooLarge: {"image_too_large", Error,
+		"HEIF 照片文件超过 %d MiB，未读取其内容，未解码。原件已保存并计算哈希。",
+		"The HEIF photo file is larger than %d MiB; its content was not read or decoded. The original is kept and hashed.",
+		"如果这确实是一张照片，请在手机上导出为 JPEG 后一并放入案件文件夹，原件保留。",
+		"If this really is one photo, export it from the phone as JPEG and add the copy beside the original."},
+	CodeMediaFormatUnsupported: {"media_format_unsupported", Info,
+		"%s 格式的录音或视频未读取：卷宗中不显示时长、编码和创建时间。原件已原样保存在证据包中，可用播放器打开。",
+		"A %s recording or video is not read: its duration, codecs and creation time are not shown. The original is kept in the bundle as it is and opens in a player.",
+		"无需处理；如需显示时长和时间，请另存一份 M4A、MP3、WAV 或 MP4 格式的副本一并放入，原件保留。",
+		"Nothing to do; to show the duration and time, add a copy saved as M4A, MP3, WAV or MP4 beside the original."},
+	CodeMediaDamaged: {"media_damaged", Warning,
+		"录音或视频的文件结构有问题：%s 原件已原样保存。",
+		"The recording's file structure has a problem: %s The original is kept as it is.",
+		"用播放器打开原件确认能否完整播放；如不能，请从手机或聊天软件重新导出原始文件。",
+		"Open the original in a player to check that it plays to the end; if not, export the original file again from the phone or chat app."},
+	CodeMediaNoCreationTime: {"no_capture_metadata", Info,
+		"录音或视频文件未记录创建时间；时间以文件修改时间和其他证据为准。",
+		"The recording or video records no creation time; rely on the file time and other evidence.",
+		"如有手机上的原始文件（而非转发或转换后的副本），请用原始文件替换；否则在 case.yaml 的说明中写明录制时间。",
+		"If you have the original file from the phone (not a forwarded or converted copy), use it instead; otherwise note the recording time for this item in case.yaml."},
+	CodeMediaZoneUnknown: {"capture_zone_unknown", Info,
+		"文件记录的创建时间 %s 未注明时区，按设备本地时间显示（中国大陆手机通常为 UTC+8）。",
+		"The creation time %s in the file has no zone; it is shown as the device's local time (phones in mainland China usually use UTC+8).",
+		"无需处理；如果录制时设备不在 UTC+8 时区，请在 case.yaml 的说明中写明。",
+		"Nothing to do; if the device was not on UTC+8 when recording, say so for this item in case.yaml."},
+	CodeVideoNoFFmpeg: {"video_frames_unavailable", Info,
+		"未找到 ffmpeg，卷宗中没有这段视频的截图；视频原件已原样保存在证据包的 data/ 中，可用播放器查看。",
+		"ffmpeg was not found, so the dossier shows no frames of this video; the video itself is kept unchanged in the bundle's data/ and plays in any player.",
+		"安装 ffmpeg 后重新生成：apt-get install ffmpeg（Debian、Ubuntu）或 brew install ffmpeg（macOS）；也可用 --ffmpeg 或环境变量 CASEBUNDLE_FFMPEG 指定其路径。",
+		"Install ffmpeg and build again: apt-get install ffmpeg (Debian, Ubuntu) or brew install ffmpeg (macOS); or point --ffmpeg or CASEBUNDLE_FFMPEG at it."},
+	CodeVideoFramesFailed: {"video_frames_failed", Warning,
+		"ffmpeg 未能从这段视频截取画面（%v）；卷宗中没有截图，视频原件已原样保存在 data/ 中。",
+		"ffmpeg could not take frames from this video (%v); the dossier shows none, and the video itself is kept unchanged in data/.",
+		"用播放器打开原件确认能否播放；如不能，请从手机重新导出视频。",
+		"Open the original in a player to check that it plays; if not, export the video from the phone again."},
 
 	CodeUnreadable: {"unreadable", Error,
 		"无法读取：%v",

@@ -5,6 +5,7 @@ import (
 
 	"github.com/casebundle/casebundle/evidence/bill"
 	"github.com/casebundle/casebundle/evidence/chat"
+	"github.com/casebundle/casebundle/evidence/media"
 )
 
 // Kind is the broad class of an item, decided by its content.
@@ -16,6 +17,8 @@ const (
 	KindChat     Kind = "chat"
 	KindBill     Kind = "bill"
 	KindDocument Kind = "document"
+	KindAudio    Kind = "audio"
+	KindVideo    Kind = "video"
 	KindOther    Kind = "other"
 )
 
@@ -106,6 +109,24 @@ type Meta struct {
 	Rows     int    `json:"rows,omitempty"`
 	Provider string `json:"provider,omitempty"`
 	Period   string `json:"period,omitempty"`
+	// HEIF photos: how many images the file holds, when more than one
+	// (a burst); the dossier shows the primary one.
+	Images int `json:"images,omitempty"`
+	// Recordings and videos (inspect_media.go); Format is the container
+	// (mp4, mov, 3gp, m4a, mp3, aac, amr, amr-wb, wav, ogg, silk), Width
+	// and Height the coded picture size, Camera the make and model the
+	// file names, GPS its location. DurationMS is the playing time in
+	// whole milliseconds (rounded down), absent when unknown.
+	DurationMS int64    `json:"duration_ms,omitempty"`
+	Codecs     []string `json:"codecs,omitempty"`
+	SampleRate int      `json:"sample_rate,omitempty"`
+	Channels   int      `json:"channels,omitempty"`
+	FrameRate  string   `json:"frame_rate,omitempty"`
+	Rotation   int      `json:"rotation,omitempty"`
+	// TimeSource names the field the creation time came from: quicktime
+	// (com.apple.quicktime.creationdate, with its zone), mvhd (the movie
+	// header, UTC), udta (©day).
+	TimeSource string `json:"time_source,omitempty"`
 }
 
 // Item is one evidence file as read: what it is, its hash and metadata, and
@@ -127,6 +148,9 @@ type Item struct {
 	Chat *chat.Chat
 	// Bill is the parsed bill when Kind is KindBill.
 	Bill *bill.Bill
+	// Media is what the container of a recording or video says, when Kind
+	// is KindAudio or KindVideo and the format is one evidence/media reads.
+	Media *media.Info
 }
 
 // HasError reports whether any finding on the item is an error.

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -57,7 +58,13 @@ func Read(path string, r io.Reader, dst io.Writer, modified time.Time, lim Limit
 	if atEOF {
 		rest = eofReader{}
 	}
-	if err := inspect(it, head, rest, lim); err != nil {
+	size := int64(-1)
+	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = fi.Size()
+		}
+	}
+	if err := inspect(it, head, rest, size, lim); err != nil {
 		return nil, ioError(path, src, sink, err)
 	}
 	// Whatever the inspection did not read is still hashed and copied.
@@ -75,8 +82,9 @@ func Read(path string, r io.Reader, dst io.Writer, modified time.Time, lim Limit
 }
 
 // inspect decides the kind and reads the metadata. rest yields the bytes
-// after head; inspect may leave some of them unread.
-func inspect(it *Item, head []byte, rest io.Reader, lim Limits) error {
+// after head; inspect may leave some of them unread. size is the file's
+// length when known, else -1.
+func inspect(it *Item, head []byte, rest io.Reader, size int64, lim Limits) error {
 	if len(head) == 0 {
 		it.MIME = "application/octet-stream"
 		return nil
@@ -90,10 +98,9 @@ func inspect(it *Item, head []byte, rest io.Reader, lim Limits) error {
 	case mt.Is("image/png"), mt.Is("image/jpeg"), mt.Is("image/gif"), mt.Is("image/webp"):
 		return inspectImage(it, head, rest, lim)
 	case mt.Is("image/heic"), mt.Is("image/heif"), mt.Is("image/avif"):
-		it.Kind = KindImage
-		it.Meta.Format = strings.TrimPrefix(it.MIME, "image/")
-		it.Add(CodePhotoFormatUnsupported, strings.ToUpper(it.Meta.Format))
-		return nil
+		return inspectHEIF(it, head, rest, lim)
+	case isMedia(mt, head):
+		return inspectMedia(it, head, rest, size)
 	case mt.Is("application/pdf"):
 		it.Kind = KindDocument
 		return nil

@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/color"
 	"image/gif"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -212,6 +213,14 @@ func FuzzRead(f *testing.F) {
 	f.Add(mustJPEG(f, samplegen.EXIF{DateTimeOriginal: "2025:11:04 09:30:12", Orientation: 6}))
 	f.Add([]byte("交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注\n"))
 	f.Add([]byte("%PDF-1.4\n"))
+	for _, p := range []string{"heif/testdata/photo.heic", "heif/testdata/burst.heic", "media/testdata/voice.m4a",
+		"media/testdata/iphone.mov", "media/testdata/voice.silk", "media/testdata/cbr.mp3"} {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var out bytes.Buffer
 		it, err := evidence.Read("f.bin", bytes.NewReader(data), &out, time.Time{}, evidence.Limits{MaxPixels: 4_000_000, MaxText: 1 << 20})

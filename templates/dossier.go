@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/casebundle/casebundle/evidence"
+	"github.com/casebundle/casebundle/evidence/media"
 	"github.com/casebundle/casebundle/internal/money"
 )
 
@@ -63,6 +64,9 @@ type Exhibit struct {
 	Title  string
 	Proves string
 	Source string
+	// Frames are a video's contact sheet, taken by ffmpeg from the copy
+	// in data/ (exhibit_media.go): a view of the video, never evidence.
+	Frames []media.Frame
 }
 
 // Timestamp is the trusted time of an RFC 3161 token, when there is one.

@@ -30,6 +30,8 @@ func drawExhibits(dc *doc) {
 				dc.exhibitChat(ex)
 			case it != nil && it.Kind == evidence.KindBill && it.Bill != nil:
 				dc.exhibitBill(ex)
+			case isMedia(it):
+				dc.exhibitMedia(ex)
 			case it != nil && isText(it):
 				dc.exhibitText(ex)
 			default:
@@ -92,6 +94,9 @@ func (dc *doc) captionRows(ex *Exhibit) (rows [][]string, errRow int) {
 			dim := fmt.Sprintf("%d × %d px", it.Meta.Width, it.Meta.Height)
 			if it.Meta.Camera != "" {
 				dim += "; " + it.Meta.Camera
+			}
+			if it.Meta.Images > 1 {
+				dim += "; " + w.heifImages(it.Meta.Images)
 			}
 			rows = append(rows, []string{w.capDimensions, dim})
 		}

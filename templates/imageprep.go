@@ -127,6 +127,7 @@ func prepareImages(exhibits []Exhibit) map[string]*preparedImage {
 	}
 	close(jobs)
 	wg.Wait()
+	prepareFrames(exhibits, out)
 	return out
 }
 
@@ -149,6 +150,9 @@ func prepareFile(path string, orientation int) (typ string, w, h int, data []byt
 // prepareBytes returns the image to embed: raw itself when gofpdf can take
 // it as it is, otherwise a re-encoded copy.
 func prepareBytes(raw []byte, orientation int) (typ string, w, h int, data []byte, err error) {
+	if isHEIF(raw) {
+		return prepareHEIF(raw)
+	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(raw))
 	if err != nil {
 		return "", 0, 0, nil, whyf(imgBadHeader, err)

@@ -336,6 +336,7 @@ func (r *renderer) costs() []exhibitCost {
 		} else if it := ex.Item; it != nil && (it.Kind == evidence.KindChat || it.Kind == evidence.KindBill || isText(it)) {
 			c.rest += textAllowance + 2*it.Size
 		}
+		c.rest += frameBytes(r.images, ex)
 		out[i] = c
 	}
 	return out
@@ -448,6 +449,7 @@ func (r *renderer) measure(v int) (int64, *snapshot, error) {
 			seen[p.name] = true
 			size += imageBytes(ex, p)
 		}
+		size += frameBytes(r.images, ex)
 	}
 	return size, snap, nil
 }

@@ -158,6 +158,20 @@ type words struct {
 	billEmpty                                                              string
 	providers                                                              map[string]string
 
+	// Recording and video exhibits (exhibit_media.go): the facts box, the
+	// contact sheet; and the caption of a HEIF photo holding several
+	// images.
+	audioFacts, videoFacts, mediaDuration, mediaFormat, mediaCodecs string
+	mediaRate, mediaChannels, mediaPicture, mediaFPS, mediaDevice   string
+	mediaCreated, mediaMvhd, mediaLocation, mediaUnknown            string
+	mediaNoTranscript, framesNone                                   string
+	mediaRotation                                                   func(deg int) string
+	mediaTimeSource                                                 map[string]string
+	mediaPlay                                                       func(path string) string
+	framesTitle                                                     func(n int) string
+	framesNote                                                      func(path string) string
+	heifImages                                                      func(n int) string
+
 	// Volumes (volume.go).
 	volOf        func(k, n int) string              // "第 2 卷 / 共 3 卷", in the header and the PDF title
 	volCell      func(vol int, pages string) string // an index cell

@@ -176,6 +176,8 @@ var enWords = &words{
 		evidence.KindChat:     "chat",
 		evidence.KindBill:     "bill",
 		evidence.KindDocument: "document",
+		evidence.KindAudio:    "recording",
+		evidence.KindVideo:    "video",
 		evidence.KindOther:    "other",
 	},
 	imageFailed:   "This image cannot be shown in the dossier",
@@ -472,6 +474,38 @@ var enWords = &words{
 	pick:        func(zh, en string) string { return preferFirst(en, zh) },
 	remarkRunes: 40,
 
+	audioFacts:        "Recording",
+	videoFacts:        "Video",
+	mediaDuration:     "Duration",
+	mediaFormat:       "File format",
+	mediaCodecs:       "Codecs",
+	mediaRate:         "Sample rate",
+	mediaChannels:     "Channels",
+	mediaPicture:      "Picture",
+	mediaFPS:          "Frame rate",
+	mediaDevice:       "Device",
+	mediaCreated:      "Created",
+	mediaMvhd:         "Movie header time",
+	mediaLocation:     "Location",
+	mediaUnknown:      "not recorded",
+	mediaNoTranscript: "Not transcribed: casebundle does not recognise or transcribe what is said in a recording or video, and the dossier does not record it; play the original to check.",
+	framesNone:        "The dossier shows no frames of this video; the findings above say why. The video itself is in the bundle.",
+	mediaRotation:     func(deg int) string { return fmt.Sprintf(" (turned %d° clockwise when played)", deg) },
+	mediaTimeSource: map[string]string{
+		"quicktime": "QuickTime creation date, with its zone",
+		"mvhd":      "movie header mvhd, UTC; rewritten by every export or conversion",
+		"udta":      "©day tag",
+	},
+	mediaPlay: func(path string) string {
+		return "Play: open data/" + path + " of the bundle in any player (the original, byte for byte)"
+	},
+	framesTitle: func(n int) string {
+		return fmt.Sprintf("Frames of the video: %d, taken at even times, each labelled with its time from the start (m:ss.mmm)", n)
+	},
+	framesNote: func(path string) string {
+		return "ffmpeg took these frames from data/" + path + " when the dossier was made. They are a view, not evidence: the evidence is the video file in data/."
+	},
+	heifImages: func(n int) string { return fmt.Sprintf("the file holds %d images; the primary one is shown", n) },
 	imageProblems: map[imageProblem]string{
 		imgNotPrepared: "the image was not prepared",
 		imgUnreadable:  "cannot read the file: %v",

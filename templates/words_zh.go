@@ -166,6 +166,8 @@ var zhWords = &words{
 		evidence.KindChat:     "聊天记录",
 		evidence.KindBill:     "账单",
 		evidence.KindDocument: "文档",
+		evidence.KindAudio:    "录音",
+		evidence.KindVideo:    "视频",
 		evidence.KindOther:    "其他",
 	},
 	imageFailed:   "此图片无法在本材料中显示",
@@ -433,6 +435,38 @@ var zhWords = &words{
 	pick:        preferFirst,
 	remarkRunes: 20,
 
+	audioFacts:        "录音信息",
+	videoFacts:        "视频信息",
+	mediaDuration:     "时长",
+	mediaFormat:       "文件格式",
+	mediaCodecs:       "编码",
+	mediaRate:         "采样率",
+	mediaChannels:     "声道数",
+	mediaPicture:      "画面尺寸",
+	mediaFPS:          "帧率",
+	mediaDevice:       "设备",
+	mediaCreated:      "创建时间",
+	mediaMvhd:         "影片头时间",
+	mediaLocation:     "位置",
+	mediaUnknown:      "未记录",
+	mediaNoTranscript: "未转写：本工具不识别、不转写录音或视频中说的话，卷宗不记载其内容；请播放原件核对。",
+	framesNone:        "卷宗中没有这段视频的截图，原因见上方“核查发现”；视频原件见数据包。",
+	mediaRotation:     func(deg int) string { return fmt.Sprintf("（播放时顺时针旋转 %d°）", deg) },
+	mediaTimeSource: map[string]string{
+		"quicktime": "QuickTime 创建日期，含时区",
+		"mvhd":      "影片头 mvhd，UTC；导出或转换时会被改写",
+		"udta":      "©day 标签",
+	},
+	mediaPlay: func(path string) string {
+		return "播放：用任意播放器打开数据包中的 data/" + path + "（原件，逐字节保存）"
+	},
+	framesTitle: func(n int) string {
+		return fmt.Sprintf("视频截图：%d 帧，按时长等分截取，每帧标注距开头的时间（分:秒.毫秒）", n)
+	},
+	framesNote: func(path string) string {
+		return "这些画面由 ffmpeg 在生成卷宗时从 data/" + path + " 截取，仅供查看，不是证据；证据是 data/ 中的视频文件本身。"
+	},
+	heifImages: func(n int) string { return fmt.Sprintf("文件共含 %d 张图片，此处显示主图", n) },
 	imageProblems: map[imageProblem]string{
 		imgNotPrepared: "图片未准备",
 		imgUnreadable:  "无法读取文件：%v",

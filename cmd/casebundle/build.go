@@ -31,6 +31,7 @@ type buildOptions struct {
 	shard   string // batch: "K/N" or "auto/N", the part of ROOT this worker builds
 	redact  bool   // mask personal numbers in the dossier text
 	papers  bool   // also write the papers to file under papers/
+	ffmpeg  string // the ffmpeg that takes video frames; "": $CASEBUNDLE_FFMPEG, else PATH
 
 	volumeSize int64 // largest dossier volume in bytes; 0: bundle.DefaultVolumeSize
 }
@@ -67,11 +68,12 @@ Example:
 			&cli.StringFlag{Name: "shard", Usage: "with --batch: build only shard `K/N` of ROOT's cases, K from 0 to N-1; auto/N takes K from $JOB_COMPLETION_INDEX or $SLURM_ARRAY_TASK_ID (docs/scale.md)"},
 			&cli.BoolFlag{Name: "redact", Usage: "mask ID-card, phone and bank-card numbers in the dossier text (to share it); originals are kept as they are"},
 			&cli.BoolFlag{Name: "papers", Usage: "also write the papers to file under papers/ (起诉状, 调查取证申请书, 证据清单, 催告函, 报案书, 电子数据清单, complaint text and images), each PDF with an editable .docx"},
+			&cli.StringFlag{Name: "ffmpeg", Usage: "the ffmpeg program that takes the frames of videos shown in the dossier (`PATH`)", DefaultText: "$CASEBUNDLE_FFMPEG, else ffmpeg on PATH"},
 			&cli.StringFlag{Name: "volume-size", Usage: "split the dossier into dossier.pdf, dossier-2.pdf, … of at most `SIZE` each: bytes, or 500KB, 50MB, 1GB (powers of 1000), 20MiB (of 1024)", DefaultText: "50MB"},
 		},
 		Action: func(c *cli.Context) error {
 			opt := buildOptions{out: c.String("output"), purpose: c.String("purpose"), lang: c.String("lang"), time: c.String("time"),
-				json: c.Bool("json"), workers: c.Int("jobs"), tsa: c.String("tsa"), zip: c.Bool("zip"), batch: c.String("batch"), force: c.Bool("force"), redact: c.Bool("redact"), papers: c.Bool("papers")}
+				json: c.Bool("json"), workers: c.Int("jobs"), tsa: c.String("tsa"), zip: c.Bool("zip"), batch: c.String("batch"), force: c.Bool("force"), redact: c.Bool("redact"), papers: c.Bool("papers"), ffmpeg: c.String("ffmpeg")}
 			if v := c.String("volume-size"); v != "" {
 				n, err := parseSize(v)
 				if err != nil {
@@ -112,7 +114,7 @@ func runBuild(ctx context.Context, opt buildOptions, out, errOut io.Writer) erro
 		return err
 	}
 	bar := progress.New(errOut, !opt.json, 0, "files")
-	bopt := bundle.Options{Out: opt.out, Now: t, Purpose: opt.purpose, Lang: opt.lang, Workers: opt.workers, Zip: opt.zip, Redact: opt.redact, VolumeSize: opt.volumeSize, Progress: bar, Papers: opt.papers}
+	bopt := bundle.Options{Out: opt.out, Now: t, Purpose: opt.purpose, Lang: opt.lang, Workers: opt.workers, Zip: opt.zip, Redact: opt.redact, VolumeSize: opt.volumeSize, Progress: bar, Papers: opt.papers, FFmpeg: opt.ffmpeg}
 	if opt.tsa != "" {
 		bopt.Stamp = bundle.NewTSAClient(opt.tsa)
 	}

@@ -48,14 +48,27 @@
 // send HEIF files to Decode before image.DecodeConfig or image.Decode sees
 // them, or those would decode them without Probe's limits.
 //
+// A grid primary of 8-bit 4:2:0 tiles (what iPhones write) is decoded tile
+// by tile instead: each tile's coded data is wrapped in a one-picture HEIF
+// file of its own and decoded in a fresh instance, and the planes are
+// pasted into the output and turned upright here (tiles.go). The memory
+// of a decode is then the picture itself and one tile's decoder.
+//
 // Measured on a 4032×3024 (12-megapixel) photo, as one HEVC picture and as
 // an iPhone's 8×6 grid of 512×512 tiles (TestMeasureDecode): compiling the
 // module costs about 40 MiB and 1.5-3 s once per process; each decode
-// about 2.5-3.5 s of CPU and a peak of 282-300 MiB of Go heap (see
-// DecodeBytes, the amount to ask of the image budget). Three decodes of a
-// file gave identical pixels. The memory is about 25 bytes per pixel, so a
-// 48-megapixel "HEIF Max" photo would need about 1.2 GB: the limit on
-// pixels decoded should be chosen with that in mind.
+// about 3-5 s of CPU. Decoded whole, a decode peaks at 282-300 MiB of Go
+// heap and 315 MiB of resident memory, about 25 bytes per pixel, so a
+// 48-megapixel "HEIF Max" photo would need about 1.2 GB; the grid decoded
+// tile by tile peaks at 101 MiB of Go heap and 91 MiB of resident memory
+// (see DecodeBytes, the amount to ask of the image budget). Three decodes
+// of a file gave identical pixels.
+//
+// gen2brain/heic v0.4.5 freed its output buffer before copying the
+// picture out of the instance, so the allocator's links overwrote the
+// first 24 bytes of the luma plane (the top-left pixels of every picture,
+// and of every tile). third_party/heic is that module with the copy made
+// first; TestDecodeFirstPixels holds it.
 //
 // # How the evidence package uses it
 //

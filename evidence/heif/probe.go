@@ -137,6 +137,9 @@ type Info struct {
 	codedPixels int64
 	// codec is the coding of the primary's pictures: "hvc1" or "av01".
 	codec string
+	// grid is the layout of a grid primary, for decoding it tile by tile
+	// (tiles.go); nil for any other primary.
+	grid *gridPlan
 }
 
 // DisplayWidth and DisplayHeight are the size of the picture Decode
@@ -923,6 +926,10 @@ func (w *walker) grid(g *item) error {
 		return fmt.Errorf("%w: grid %d of %d×%d tiles of %d×%d does not fit its %d×%d output", ErrCorrupt, g.id, cols, rows, tw, th, ow, oh)
 	}
 	in.Width, in.Height, in.Tiles = int(ow), int(oh), rows*cols
+	in.grid = &gridPlan{w: w, rows: rows, cols: cols, tileW: tw, tileH: th}
+	for _, id := range tiles {
+		in.grid.tiles = append(in.grid.tiles, w.items[id])
+	}
 	return nil
 }
 

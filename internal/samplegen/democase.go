@@ -1,10 +1,36 @@
 package samplegen
 
 import (
+	_ "embed"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
+)
+
+// The demo case's two files that Go cannot make: an iPhone photo (HEIC,
+// which needs an HEVC encoder) and a call recording (AAC in M4A). Both
+// were made once and are committed in assets/:
+//
+//   - IMG_4821.HEIC (23 KB): 张珊's WeChat profile on her phone, as an
+//     iPhone 13 stores a portrait photo (a 4×3 grid of 512×512 HEVC
+//     tiles on its side, irot to stand it up, Exif with the capture time,
+//     zone and place), written by TestMakeDemoPhoto in evidence/heif.
+//
+//   - call-20251103-1431.m4a (35 KB): 20 s of a ring tone and band-passed
+//     noise standing in for the call (no words: nothing is transcribed
+//     anyway), 16 kHz mono AAC at 16 kbit/s with the creation time
+//     2025-11-03T06:31:40Z, made by Debian's ffmpeg 5.1:
+//
+//     ffmpeg -fflags +bitexact -f lavfi -i "aevalsrc='0.3*sin(2*PI*450*t)*lt(mod(t,5),1)':s=16000:d=6"
+//     -f lavfi -i "anoisesrc=c=pink:a=0.25:r=16000:d=14:seed=7" -filter_complex
+//     "[1]bandpass=f=900:width_type=h:w=1200,volume='0.6+0.4*sin(2*PI*3.1*t)*sin(2*PI*0.37*t)':eval=frame[v];[0][v]concat=n=2:v=0:a=1,aformat=channel_layouts=mono"
+//     -c:a aac -b:a 16k -ar 16000 -metadata creation_time=2025-11-03T06:31:40Z -flags +bitexact call-20251103-1431.m4a
+var (
+	//go:embed assets/IMG_4821.HEIC
+	demoHEIC []byte
+	//go:embed assets/call-20251103-1431.m4a
+	demoCall []byte
 )
 
 // File is one file of a generated case: its slash-separated path inside
@@ -22,9 +48,10 @@ const (
 )
 
 // DemoCase returns every file of the demo case, sorted by path: case.yaml,
-// four WeChat screenshots, two photos with EXIF, the victim's written
-// statement, the WeChat Pay bill (xlsx) and the chat exported with
-// MemoTrace (CSV). The bytes are the same on every run.
+// four WeChat screenshots, two photos with EXIF, an iPhone photo (HEIC),
+// a call recording (M4A), the victim's written statement, the WeChat Pay
+// bill (xlsx) and the chat exported with MemoTrace (CSV). The bytes are
+// the same on every run.
 func DemoCase() ([]File, error) {
 	files := []File{
 		{Path: "case.yaml", Data: []byte(demoCaseYAML)},
@@ -81,6 +108,8 @@ func DemoCase() ([]File, error) {
 		File{Path: "photos/IMG_20251103_142001.jpg", Data: monitor},
 		File{Path: "exports/微信支付账单(20251101-20251104).xlsx", Data: bill},
 		File{Path: "exports/与张三的聊天记录.csv", Data: DemoChatCSV()},
+		File{Path: "photos/IMG_4821.HEIC", Data: demoHEIC},
+		File{Path: "录音/与张三通话 2025-11-03 14-31.m4a", Data: demoCall},
 	)
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
@@ -186,6 +215,14 @@ items:
     title: 情况说明
     proves: 转错账的经过和追讨经过
     source: 本人书写
+  录音/与张三通话 2025-11-03 14-31.m4a:
+    title: 与张三的通话录音
+    proves: 11月3日14时31分给张三打电话说明转错账、请求退还，对方拒绝
+    source: 本人手机通话录音，原文件
+  photos/IMG_4821.HEIC:
+    title: 同事张珊的微信个人信息（照片）
+    proves: 本想转账的收款人是张珊（微信号zhangshan_sh），与张三不是同一人
+    source: 张珊用iPhone拍摄，原图经数据线导出
 `
 
 // demoStatement is the victim's own account, plain UTF-8 text.

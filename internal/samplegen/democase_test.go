@@ -127,10 +127,12 @@ func TestDemoCaseFiles(t *testing.T) {
 		"notes/情况说明.txt",
 		"photos/IMG_20251103_142001.jpg",
 		"photos/IMG_20251104_093012.jpg",
+		"photos/IMG_4821.HEIC",
 		"screens/收款人信息.png",
 		"screens/聊天记录 1.png",
 		"screens/聊天记录 2.png",
 		"screens/转账成功.png",
+		"录音/与张三通话 2025-11-03 14-31.m4a",
 	}
 	if got := sortedKeys(files); strings.Join(got, "\n") != strings.Join(wantPaths, "\n") {
 		t.Fatalf("files:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantPaths, "\n"))
@@ -150,6 +152,12 @@ func TestDemoCaseFiles(t *testing.T) {
 				t.Errorf("%s: %d bytes, want < 150 KB", p, len(b))
 			}
 		}
+	}
+	if b := files["录音/与张三通话 2025-11-03 14-31.m4a"]; len(b) > 100<<10 || !bytes.Equal(b[4:8], []byte("ftyp")) {
+		t.Errorf("the call recording: %d bytes, want an M4A under 100 KB", len(b))
+	}
+	if b := files["photos/IMG_4821.HEIC"]; len(b) > 100<<10 || !bytes.Equal(b[4:12], []byte("ftypheic")) {
+		t.Errorf("the iPhone photo: %d bytes, want a HEIC under 100 KB", len(b))
 	}
 	if total > 1<<20 {
 		t.Errorf("demo case is %d bytes, want under 1 MB", total)
