@@ -807,7 +807,7 @@ var enWords = &words{
 		}
 		return "a bill exported from " + p + ": data recorded by a third party, which can be checked with it"
 	},
-	pCapturedAt: func(s string) string { return "capture time the file records: " + s },
+	pCapturedAt: func(s string) string { return "time the file records it was made: " + s },
 	pMediumText: func(id string) string {
 		return "an evidence bundle (BagIt, case ID " + id + "); the original files are in its data/ folder"
 	},

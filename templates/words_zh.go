@@ -767,7 +767,7 @@ var zhWords = &words{
 		}
 		return "由" + p + "出具的账单导出文件，属于第三方平台记录的数据，可向出具方核实"
 	},
-	pCapturedAt: func(s string) string { return "文件记录的拍摄时间：" + s },
+	pCapturedAt: func(s string) string { return "文件记录的形成时间：" + s },
 	pMediumText: func(id string) string {
 		return "证据包（BagIt 格式，案件编号 " + id + "），原始文件在 data/ 目录中"
 	},
