@@ -1,0 +1,833 @@
+package ocr
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/casebundle/casebundle/internal/money"
+)
+
+// Field names. The values are stable: manifest.json records them.
+const (
+	FieldTransactionID   = "transaction_id"    // 交易单号, 交易号
+	FieldTransferID      = "transfer_id"       // 转账单号
+	FieldMerchantOrderID = "merchant_order_id" // 商户单号, 商家订单号, 商户订单号
+	FieldOrderID         = "order_id"          // 订单号
+	FieldSerial          = "serial"            // 交易流水号, 流水号
+	FieldAmount          = "amount"            // the page's main amount
+	FieldTime            = "time"              // when the payment was made
+	FieldTimeReceived    = "time_received"     // 收款时间, 到账时间
+	FieldCounterparty    = "counterparty"      // 收款方, 收款人, 对方, the chat's title
+	FieldMethod          = "method"            // 支付方式, 付款方式: 零钱, 招商银行储蓄卡(1234)
+	FieldCardTail        = "card_tail"         // the last four digits of the card paid with
+)
+
+// fieldOrder is the order of Page.Fields.
+var fieldOrder = map[string]int{
+	FieldTransferID: 0, FieldTransactionID: 1, FieldOrderID: 2, FieldMerchantOrderID: 3, FieldSerial: 4,
+	FieldAmount: 5, FieldTime: 6, FieldTimeReceived: 7, FieldCounterparty: 8, FieldMethod: 9, FieldCardTail: 10,
+}
+
+// IsID reports whether a field name is one of the transaction numbers.
+func IsID(name string) bool {
+	switch name {
+	case FieldTransactionID, FieldTransferID, FieldMerchantOrderID, FieldOrderID, FieldSerial:
+		return true
+	}
+	return false
+}
+
+// Field is one value read from a page.
+type Field struct {
+	Name string `json:"name"`
+	// Label is the label as read (交易单号, 收款方, …); empty for a value
+	// found without one (a chat's title, an ID alone in a bubble, the
+	// large amount).
+	Label string `json:"label,omitempty"`
+	// Value is normalised: an ID without spaces, an amount as "-5000.00",
+	// a time as LocalTime.String writes it, a name as read.
+	Value string `json:"value"`
+	// Raw is the text the value was taken from, as read.
+	Raw string `json:"raw"`
+	// Conf is the lowest word confidence in the value, 0-100.
+	Conf int `json:"conf"`
+	// Box covers the value's words, in pixels of the original image.
+	Box Box `json:"box"`
+	// Pass is the pass whose words gave the value; Agree counts the
+	// passes that read the same value.
+	Pass  int `json:"pass"`
+	Agree int `json:"agree"`
+	// Joined is set when the value was joined from two or more lines.
+	Joined bool `json:"joined,omitempty"`
+	// Fen is the amount in fen (FieldAmount only).
+	Fen *money.Fen `json:"fen,omitempty"`
+	// Time is the time as shown (FieldTime, FieldTimeReceived only).
+	Time *LocalTime `json:"time,omitempty"`
+	// Form is the ID form check (ID fields only).
+	Form *IDForm `json:"form,omitempty"`
+}
+
+type labelDef struct {
+	text, name string
+}
+
+// labels, longest first so that 商家订单号 is taken before 订单号.
+var labels = sortedLabels([]labelDef{
+	{"商家订单号", FieldMerchantOrderID},
+	{"商户订单号", FieldMerchantOrderID},
+	{"商户单号", FieldMerchantOrderID},
+	{"交易流水号", FieldSerial},
+	{"流水号", FieldSerial},
+	{"交易单号", FieldTransactionID},
+	{"交易号", FieldTransactionID},
+	{"转账单号", FieldTransferID},
+	{"订单号", FieldOrderID},
+
+	{"转账时间", FieldTime},
+	{"支付时间", FieldTime},
+	{"付款时间", FieldTime},
+	{"交易时间", FieldTime},
+	{"创建时间", FieldTime},
+	{"转账日期", FieldTime},
+	{"收款时间", FieldTimeReceived},
+	{"到账时间", FieldTimeReceived},
+
+	{"收款方全称", FieldCounterparty},
+	{"收款方", FieldCounterparty},
+	{"收款人", FieldCounterparty},
+	{"收款户名", FieldCounterparty},
+	{"收款账户名", FieldCounterparty},
+	{"对方账户", FieldCounterparty},
+	{"对方户名", FieldCounterparty},
+	{"对方", FieldCounterparty},
+	{"商户全称", FieldCounterparty},
+	{"收款单位", FieldCounterparty},
+
+	{"支付方式", FieldMethod},
+	{"付款方式", FieldMethod},
+	{"付款账户", FieldMethod},
+	{"付款卡号", FieldMethod},
+	{"扣款方式", FieldMethod},
+})
+
+func sortedLabels(ls []labelDef) []labelDef {
+	sort.SliceStable(ls, func(i, j int) bool { return len(ls[i].text) > len(ls[j].text) })
+	return ls
+}
+
+// junk is what OCR puts around a label or value: quotes, bars, colons.
+const junk = " \t“”\"'‘’|丨:：,，.。、;；_-—()（）[]【】<>《》"
+
+// labelHit is a label found at the start of a row.
+type labelHit struct {
+	def  labelDef
+	row  int // index into rows
+	end  int // byte offset of the label's end in compact
+	box  Box
+	text string
+}
+
+// finder holds the rows of every pass of one page.
+type finder struct {
+	rows        []row
+	kind        Kind
+	left, right int // the page's text extent
+}
+
+// FindFields finds the fields of a page of the given kind in its words
+// (of one pass or several: words carry their pass, and a field found by
+// several passes is reported once, from the pass that read it best). It
+// is pure Go: the words may come from Tesseract or from a test file.
+func FindFields(words []Word, kind Kind) []Field {
+	return findFields(buildRows(words), kind)
+}
+
+func findFields(rows []row, kind Kind) []Field {
+	f := &finder{rows: rows, kind: kind}
+	f.left, f.right = pageExtent(rows)
+	hits := f.labelHits()
+	var out []Field
+	out = append(out, f.ids(hits)...)
+	amount, ok := f.amount()
+	if ok {
+		out = append(out, amount)
+	}
+	out = append(out, f.times(hits, amount, ok)...)
+	if c, ok := f.counterparty(hits); ok {
+		out = append(out, c)
+	}
+	out = append(out, f.method(hits)...)
+	sortFields(out)
+	return out
+}
+
+func sortFields(fs []Field) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if fieldOrder[a.Name] != fieldOrder[b.Name] {
+			return fieldOrder[a.Name] < fieldOrder[b.Name]
+		}
+		if a.Box.Y != b.Box.Y {
+			return a.Box.Y < b.Box.Y
+		}
+		if a.Box.X != b.Box.X {
+			return a.Box.X < b.Box.X
+		}
+		return a.Value < b.Value
+	})
+}
+
+// labelHits finds the labels at the start of rows (after at most two
+// characters of junk). A label elsewhere in a row is prose ("1天内对方未收款").
+func (f *finder) labelHits() []labelHit {
+	var hits []labelHit
+	for i, r := range f.rows {
+		start := 0
+		for n := 0; n < 2 && start < len(r.compact); n++ {
+			c, size := utf8.DecodeRuneInString(r.compact[start:])
+			if !strings.ContainsRune(junk, c) {
+				break
+			}
+			start += size
+		}
+		for _, l := range labels {
+			if strings.HasPrefix(r.compact[start:], l.text) {
+				end := start + len(l.text)
+				box, _ := r.span(start, end)
+				hits = append(hits, labelHit{def: l, row: i, end: end, box: box, text: l.text})
+				break
+			}
+		}
+	}
+	return hits
+}
+
+// value is the text right of a label, in the label's own pass or in
+// another pass's row on the same line.
+type value struct {
+	pass    int
+	row     int // index into rows
+	compact string
+	spaced  string
+	box     Box
+	conf    int
+	first   int // index of the first value word in the row
+}
+
+// valuesFor returns the value of a label in each pass that has a row on
+// the label's line.
+func (f *finder) valuesFor(h labelHit) []value {
+	var out []value
+	lr := f.rows[h.row]
+	for i, r := range f.rows {
+		if i == h.row {
+			rest := strings.TrimLeft(r.compact[h.end:], junk)
+			off := len(r.compact) - len(rest)
+			if rest == "" {
+				continue
+			}
+			box, conf := r.span(off, len(r.compact))
+			wi := r.wordAt(off)
+			sp := r.spaced(wi)
+			if r.starts[wi] < off {
+				// The label and the value share a word ("转账单号1000…").
+				sp = strings.TrimLeft(sp[min(off-r.starts[wi], len(sp)):], junk)
+			}
+			out = append(out, value{pass: r.pass, row: i, compact: rest, spaced: sp, box: box, conf: conf, first: wi})
+			continue
+		}
+		if r.pass == lr.pass || !sameLine(lr.box, lr.h, r.box) {
+			continue
+		}
+		// Another pass: the words that start right of the label.
+		first := -1
+		for wi, w := range r.words {
+			if w.Box.X >= h.box.Right()-lr.h/3 {
+				first = wi
+				break
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		rest := strings.TrimLeft(r.compact[r.starts[first]:], junk)
+		if rest == "" {
+			continue
+		}
+		off := len(r.compact) - len(rest)
+		box, conf := r.span(off, len(r.compact))
+		out = append(out, value{pass: r.pass, row: i, compact: rest,
+			spaced: strings.TrimLeft(r.spaced(first), junk), box: box, conf: conf, first: first})
+	}
+	return out
+}
+
+// cand is one reading of a field, before the passes are merged.
+type cand struct {
+	f    Field
+	rank int // higher is better: a valid form, a full time
+	key  int // which logical field (label line) it belongs to
+}
+
+// pick merges the readings of one logical field: the value with the best
+// rank, then the most passes agreeing, then the highest confidence.
+func pick(cs []cand) Field {
+	type group struct {
+		best   cand
+		passes map[int]bool
+	}
+	groups := map[string]*group{}
+	var order []string
+	for _, c := range cs {
+		g, ok := groups[c.f.Value]
+		if !ok {
+			g = &group{best: c, passes: map[int]bool{}}
+			groups[c.f.Value] = g
+			order = append(order, c.f.Value)
+		}
+		g.passes[c.f.Pass] = true
+		if c.rank > g.best.rank || c.rank == g.best.rank && (c.f.Conf > g.best.f.Conf ||
+			c.f.Conf == g.best.f.Conf && c.f.Pass < g.best.f.Pass) {
+			g.best = c
+		}
+	}
+	sort.Strings(order)
+	var best *group
+	for _, v := range order {
+		g := groups[v]
+		if best == nil || g.best.rank > best.best.rank ||
+			g.best.rank == best.best.rank && (len(g.passes) > len(best.passes) ||
+				len(g.passes) == len(best.passes) && g.best.f.Conf > best.best.f.Conf) {
+			best = g
+		}
+	}
+	out := best.best.f
+	out.Agree = len(best.passes)
+	return out
+}
+
+// pickEach merges the readings of each logical field (by key).
+func pickEach(cs []cand) []Field {
+	byKey := map[int][]cand{}
+	var keys []int
+	for _, c := range cs {
+		if _, ok := byKey[c.key]; !ok {
+			keys = append(keys, c.key)
+		}
+		byKey[c.key] = append(byKey[c.key], c)
+	}
+	sort.Ints(keys)
+	var out []Field
+	for _, k := range keys {
+		out = append(out, pick(byKey[k]))
+	}
+	return out
+}
+
+// lineKey gives every label hit on the same line of the page the same key,
+// whichever pass found it: the key is the first hit's index among hits of
+// that name whose boxes share the line.
+func lineKeys(hits []labelHit, rows []row) []int {
+	keys := make([]int, len(hits))
+	for i, h := range hits {
+		keys[i] = i
+		for j := 0; j < i; j++ {
+			o := hits[j]
+			if o.def.name == h.def.name && sameLine(o.box, rows[o.row].h, h.box) {
+				keys[i] = keys[j]
+				break
+			}
+		}
+	}
+	return keys
+}
+
+var reIDRun = regexp.MustCompile(`^[0-9A-Za-z]+`)
+
+// ids reads the transaction numbers under their labels, and in chats and
+// unknown pages also the long numbers that stand alone.
+func (f *finder) ids(hits []labelHit) []Field {
+	var cs []cand
+	keys := lineKeys(hits, f.rows)
+	claimed := map[int]bool{} // rows whose digits a label took
+	for hi, h := range hits {
+		if !IsID(h.def.name) {
+			continue
+		}
+		for _, v := range f.valuesFor(h) {
+			raw := reIDRun.FindString(strings.ReplaceAll(v.compact, " ", ""))
+			if raw == "" {
+				continue
+			}
+			form := formFor(h.def.name, f.kind, raw)
+			id, box, conf, joined, used := f.continueID(v.row, raw, v.box, v.conf, form)
+			claimed[v.row] = true
+			for _, u := range used {
+				claimed[u] = true
+			}
+			chk := CheckID(form, id)
+			cs = append(cs, cand{key: keys[hi], rank: formRank(chk), f: Field{
+				Name: h.def.name, Label: h.text, Value: id, Raw: v.spaced, Conf: conf, Box: box,
+				Pass: v.pass, Joined: joined, Form: &chk,
+			}})
+		}
+	}
+	out := pickEach(cs)
+	if f.kind == KindChat || f.kind == KindOther {
+		out = append(out, f.looseIDs(claimed, out)...)
+	}
+	return out
+}
+
+func formRank(c IDForm) int {
+	switch c.Form {
+	case FormValid:
+		return 2
+	case FormUnknown:
+		return 1
+	}
+	return 0
+}
+
+// continueID joins the lines of a number that wraps: the next rows of the
+// same pass that hold nothing but letters and digits, start under the
+// value (or under the row's start, as in a chat bubble) and follow
+// closely, as long as the line before was full (at least as wide as the
+// continuation, or reaching the page's right edge) or the form needs more
+// characters. A join that would break a valid number is not made.
+func (f *finder) continueID(ri int, id string, box Box, conf int, form string) (string, Box, int, bool, []int) {
+	joined := false
+	var used []int
+	cur := f.rows[ri]
+	curRight := box.Right()
+	for n := 0; n < 3; n++ {
+		ni := ri + 1
+		if ni >= len(f.rows) || f.rows[ni].pass != cur.pass {
+			break
+		}
+		next := f.rows[ni]
+		text := strings.Trim(next.compact, junk)
+		if text == "" || reIDRun.FindString(text) != text {
+			break
+		}
+		h := max(cur.h, next.h)
+		if next.box.Y-cur.box.Bottom() > h || next.box.Y < cur.box.Y {
+			break
+		}
+		tol := 3 * h / 2
+		aligned := abs(next.box.X-box.X) < tol || abs(next.box.Right()-box.Right()) < tol ||
+			abs(next.box.X-cur.box.X) < tol
+		if !aligned {
+			break
+		}
+		now, then := CheckID(form, id), CheckID(form, id+text)
+		full := curRight >= next.box.Right()-h || curRight >= f.right-tol
+		needs := now.Form == FormInvalid && then.Form != FormInvalid
+		if now.Form == FormValid && then.Form == FormInvalid || !(full || needs) {
+			break
+		}
+		_, c := next.span(0, len(next.compact))
+		id += text
+		box = box.Union(next.box)
+		conf = min(conf, c)
+		joined = true
+		used = append(used, ni)
+		ri, cur, curRight = ni, next, next.box.Right()
+	}
+	return id, box, conf, joined, used
+}
+
+var reLongNumber = regexp.MustCompile(`[0-9]{16,}`)
+
+// looseIDs finds long numbers without a label (an ID pasted into a chat
+// bubble) and names them by their form. Rows a labelled ID took are
+// skipped, and so are numbers already reported.
+func (f *finder) looseIDs(claimed map[int]bool, have []Field) []Field {
+	seen := map[string]bool{}
+	for _, h := range have {
+		seen[h.Value] = true
+	}
+	var cs []cand
+	key := 1 << 20
+	for ri, r := range f.rows {
+		if claimed[ri] {
+			continue
+		}
+		loc := reLongNumber.FindStringIndex(r.compact)
+		if loc == nil {
+			continue
+		}
+		raw := r.compact[loc[0]:loc[1]]
+		form := guessForm(raw)
+		box, conf := r.span(loc[0], loc[1])
+		id := raw
+		joined := false
+		if loc[1] == len(r.compact) {
+			id, box, conf, joined, _ = f.continueID(ri, raw, box, conf, form)
+		}
+		chk := CheckID(form, id)
+		if chk.Form != FormValid || seen[id] {
+			continue
+		}
+		name := map[string]string{IDWeChatTransfer: FieldTransferID, IDWeChatTransaction: FieldTransactionID,
+			IDAlipayOrder: FieldOrderID}[form]
+		if name == "" {
+			continue
+		}
+		// Passes reading the same number on the same line share a key.
+		k := key + box.Y/max(r.h, 1)
+		cs = append(cs, cand{key: k, rank: formRank(chk), f: Field{
+			Name: name, Value: id, Raw: raw, Conf: conf, Box: box, Pass: r.pass, Joined: joined, Form: &chk,
+		}})
+	}
+	return pickEach(cs)
+}
+
+// reAmount matches an amount with two decimals, its sign and currency
+// sign; grouping may be read as ',' or '.'.
+var reAmount = regexp.MustCompile(`([+\-一—–−])?[¥]?(\d{1,3}(?:[,.]\d{3})+|\d+)[.,](\d{2})`)
+
+// amount finds the page's main amount: the tallest amount on the page. The
+// readings of it in every pass are merged.
+func (f *finder) amount() (Field, bool) {
+	var cs []cand
+	for _, r := range f.rows {
+		for _, m := range reAmount.FindAllStringSubmatchIndex(r.compact, -1) {
+			s, e := m[0], m[1]
+			if e < len(r.compact) && strings.ContainsAny(r.compact[e:e+1], "0123456789.,") {
+				continue
+			}
+			ds := m[4]
+			if ds > 0 && strings.ContainsAny(r.compact[ds-1:ds], "0123456789.,") {
+				continue // part of a longer number
+			}
+			if m[2] >= 0 && !f.signTouches(r, m[2], ds) {
+				s = ds
+			}
+			raw := r.compact[s:e]
+			fen, ok := parseAmount(raw)
+			if !ok {
+				continue
+			}
+			box, conf := r.span(ds, e)
+			fv := fen
+			cs = append(cs, cand{f: Field{Name: FieldAmount, Value: fen.String(), Raw: raw, Conf: conf,
+				Box: box, Pass: r.pass, Fen: &fv}})
+		}
+	}
+	if len(cs) == 0 {
+		return Field{}, false
+	}
+	// The tallest reading, then every reading that overlaps it.
+	top := cs[0]
+	for _, c := range cs[1:] {
+		if c.f.Box.H > top.f.Box.H {
+			top = c
+		}
+	}
+	var same []cand
+	for _, c := range cs {
+		if overlaps(c.f.Box, top.f.Box) && 5*c.f.Box.H >= 4*top.f.Box.H {
+			same = append(same, c)
+		}
+	}
+	return pick(same), true
+}
+
+func overlaps(a, b Box) bool {
+	return a.X < b.Right() && b.X < a.Right() && a.Y < b.Bottom() && b.Y < a.Bottom()
+}
+
+// signTouches reports whether the sign at byte sign of the row belongs to
+// the amount starting at byte digits: in the same word, or in a word that
+// ends right before it (an icon read as 一 stands apart).
+func (f *finder) signTouches(r row, sign, digits int) bool {
+	ws, wd := r.wordAt(sign), r.wordAt(digits)
+	if ws == wd {
+		return true
+	}
+	if wd != ws+1 {
+		return false
+	}
+	return r.words[wd].Box.X-r.words[ws].Box.Right() < r.words[wd].Box.H/2
+}
+
+// parseAmount reads "-5,000.00", "一5.000.00" or "5000.00" into fen: the
+// last separator before two digits is the decimal point, the others group
+// thousands. "一" and dashes before the digits are a minus sign, as phones
+// draw it and OCR reads it.
+func parseAmount(s string) (money.Fen, bool) {
+	neg := false
+	for _, p := range []string{"-", "一", "—", "–", "−"} {
+		if strings.HasPrefix(s, p) {
+			neg, s = true, s[len(p):]
+		}
+	}
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "+"), "¥")
+	if len(s) < 4 {
+		return 0, false
+	}
+	intPart, frac := s[:len(s)-3], s[len(s)-2:]
+	intPart = strings.NewReplacer(",", "", ".", "").Replace(intPart)
+	t := intPart + "." + frac
+	if neg {
+		t = "-" + t
+	}
+	v, err := money.Parse(t)
+	return v, err == nil
+}
+
+// times reads the labelled times; without a label, a chat's stamp above
+// the transfer bubble, or the page's first full time.
+func (f *finder) times(hits []labelHit, amount Field, haveAmount bool) []Field {
+	var cs []cand
+	keys := lineKeys(hits, f.rows)
+	for hi, h := range hits {
+		if h.def.name != FieldTime && h.def.name != FieldTimeReceived {
+			continue
+		}
+		for _, v := range f.valuesFor(h) {
+			t, _, _, ok := findTime(v.spaced)
+			if !ok {
+				continue
+			}
+			tv := t
+			cs = append(cs, cand{key: keys[hi], rank: timeRank(t), f: Field{Name: h.def.name, Label: h.text,
+				Value: t.String(), Raw: v.spaced, Conf: v.conf, Box: v.box, Pass: v.pass, Time: &tv}})
+		}
+	}
+	out := pickEach(cs)
+	// One time per name: the first line of each (a page has one 转账时间).
+	out = firstPerName(out)
+	for _, o := range out {
+		if o.Name == FieldTime {
+			return out
+		}
+	}
+	if t, ok := f.unlabelledTime(amount, haveAmount); ok {
+		out = append(out, t)
+	}
+	return out
+}
+
+func firstPerName(fs []Field) []Field {
+	sortFields(fs)
+	var out []Field
+	for i, x := range fs {
+		if i > 0 && fs[i-1].Name == x.Name {
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+func timeRank(t LocalTime) int {
+	r := 0
+	if t.Year != 0 {
+		r += 2
+	}
+	if t.HasSeconds {
+		r++
+	}
+	return r
+}
+
+// unlabelledTime is, in a chat, the last stamp above the amount (or the
+// first stamp when there is no amount); elsewhere the first time with a
+// date on the page.
+func (f *finder) unlabelledTime(amount Field, haveAmount bool) (Field, bool) {
+	var cs []cand
+	for _, r := range f.rows {
+		sp := r.spaced(0)
+		t, _, _, ok := findTime(sp)
+		if !ok {
+			continue
+		}
+		if f.kind == KindChat {
+			if !isTimeOnly(sp) {
+				continue
+			}
+			if haveAmount && r.box.Y > amount.Box.Y {
+				continue
+			}
+		}
+		tv := t
+		box, conf := r.span(0, len(r.compact))
+		cs = append(cs, cand{rank: timeRank(t), f: Field{Name: FieldTime, Value: t.String(), Raw: sp,
+			Conf: conf, Box: box, Pass: r.pass, Time: &tv}})
+	}
+	if len(cs) == 0 {
+		return Field{}, false
+	}
+	// The stamp nearest above the amount in a chat, else the topmost:
+	// group the readings by line, choose the line, merge the passes.
+	target := cs[0].f.Box
+	for _, c := range cs {
+		if f.kind == KindChat && haveAmount {
+			if c.f.Box.Y > target.Y {
+				target = c.f.Box
+			}
+		} else if c.f.Box.Y < target.Y {
+			target = c.f.Box
+		}
+	}
+	var same []cand
+	for _, c := range cs {
+		if sameLine(target, target.H, c.f.Box) {
+			same = append(same, c)
+		}
+	}
+	return pick(same), true
+}
+
+var (
+	reTransferTo = regexp.MustCompile(`(?:转账给|转给)([^\d\s,，。]{1,20})$`)
+	reWaitFor    = regexp.MustCompile(`^待(.{1,20}?)(?:确认)?收[款钱]$`)
+	reReceived   = regexp.MustCompile(`^(.{1,20}?)已收[款钱]$`)
+)
+
+// counterparty is the payee: a labelled value, else a headline such as
+// 待张三收款 or 转账-转给张三, else (a chat) the title.
+func (f *finder) counterparty(hits []labelHit) (Field, bool) {
+	var cs []cand
+	keys := lineKeys(hits, f.rows)
+	for hi, h := range hits {
+		if h.def.name != FieldCounterparty {
+			continue
+		}
+		rank := 3
+		if h.text == "对方" || h.text == "商户全称" {
+			rank = 2
+		}
+		for _, v := range f.valuesFor(h) {
+			name := cleanName(v.spaced)
+			if name == "" {
+				continue
+			}
+			cs = append(cs, cand{key: keys[hi], rank: rank, f: Field{Name: FieldCounterparty, Label: h.text,
+				Value: name, Raw: v.spaced, Conf: v.conf, Box: v.box, Pass: v.pass}})
+		}
+	}
+	if len(cs) > 0 {
+		// The first labelled line that has the best label.
+		fs := pickEach(cs)
+		best := fs[0]
+		for _, x := range fs[1:] {
+			if rankOfLabel(x.Label) > rankOfLabel(best.Label) {
+				best = x
+			}
+		}
+		return best, true
+	}
+	for _, r := range f.rows {
+		text := strings.Trim(r.compact, junk)
+		for _, re := range []*regexp.Regexp{reTransferTo, reWaitFor, reReceived} {
+			m := re.FindStringSubmatch(text)
+			if m == nil {
+				continue
+			}
+			name := cleanName(m[1])
+			if name == "" || name == "你" || name == "您" || name == "对方" || name == "朋友" {
+				continue
+			}
+			box, conf := r.span(0, len(r.compact))
+			cs = append(cs, cand{f: Field{Name: FieldCounterparty, Value: name, Raw: r.spaced(0),
+				Conf: conf, Box: box, Pass: r.pass}})
+			break
+		}
+	}
+	if len(cs) > 0 {
+		return pick(cs), true
+	}
+	if f.kind == KindChat {
+		return f.chatTitle()
+	}
+	return Field{}, false
+}
+
+func rankOfLabel(l string) int {
+	if l == "对方" || l == "商户全称" {
+		return 2
+	}
+	return 3
+}
+
+// chatTitle is the centred text of the title bar: among the top rows, the
+// first that is centred and is not a clock.
+func (f *finder) chatTitle() (Field, bool) {
+	var cs []cand
+	topRows := map[int]int{}
+	for _, r := range f.rows {
+		if topRows[r.pass] >= 3 {
+			continue
+		}
+		topRows[r.pass]++
+		text := strings.Trim(r.compact, junk)
+		if text == "" || isTimeOnly(text) || utf8.RuneCountInString(text) > 24 {
+			continue
+		}
+		if abs(r.box.X+r.box.Right()-(f.left+f.right)) > (f.right-f.left)/8 {
+			continue
+		}
+		name := cleanName(r.spaced(0))
+		if name == "" {
+			continue
+		}
+		box, conf := r.span(0, len(r.compact))
+		cs = append(cs, cand{f: Field{Name: FieldCounterparty, Value: name, Raw: r.spaced(0),
+			Conf: conf, Box: box, Pass: r.pass}})
+		topRows[r.pass] = 3
+	}
+	if len(cs) == 0 {
+		return Field{}, false
+	}
+	return pick(cs), true
+}
+
+// cleanName trims OCR junk around a name; a name must hold a letter.
+func cleanName(s string) string {
+	s = strings.Trim(strings.TrimSpace(s), " “”\"'|丨:：,，.。、")
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return s
+		}
+	}
+	return ""
+}
+
+var reCardTail = regexp.MustCompile(`(?:[(（]\s*(\d{4})\s*[)）]|尾号\s*(\d{4})|\*{2,}\s*(\d{4})$)`)
+
+// method reads how the payment was made and the card's last four digits.
+func (f *finder) method(hits []labelHit) []Field {
+	var cs []cand
+	keys := lineKeys(hits, f.rows)
+	for hi, h := range hits {
+		if h.def.name != FieldMethod {
+			continue
+		}
+		for _, v := range f.valuesFor(h) {
+			m := cleanName(strings.ReplaceAll(v.spaced, " (", "("))
+			if m == "" {
+				continue
+			}
+			cs = append(cs, cand{key: keys[hi], f: Field{Name: FieldMethod, Label: h.text, Value: m,
+				Raw: v.spaced, Conf: v.conf, Box: v.box, Pass: v.pass}})
+		}
+	}
+	if len(cs) == 0 {
+		return nil
+	}
+	fs := firstPerName(pickEach(cs))
+	out := []Field{fs[0]}
+	if sm := reCardTail.FindStringSubmatch(fs[0].Value); sm != nil {
+		tail := sm[1] + sm[2] + sm[3]
+		t := fs[0]
+		t.Name, t.Value = FieldCardTail, tail
+		out = append(out, t)
+	}
+	return out
+}
