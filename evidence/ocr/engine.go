@@ -67,9 +67,11 @@ type Pass struct {
 // are part of the cache key and recorded in manifest.json.
 type Settings struct {
 	Passes []Pass `json:"passes"`
-	// Grayscale converts the page to grey by its darkest channel, so that
-	// white text on an orange or green bubble keeps its contrast.
+	// Grayscale is how colour becomes grey: "luma" (Rec. 601).
 	Grayscale string `json:"grayscale"`
+	// FlattenColour turns coloured regions (chat bubbles, the orange
+	// transfer bubble) into dark text on a light background.
+	FlattenColour bool `json:"flatten_colour"`
 	// InvertDark inverts a page whose mean brightness is below DarkBelow
 	// (0-255): dark-mode text becomes dark on light.
 	InvertDark bool `json:"invert_dark"`
@@ -89,12 +91,13 @@ type Settings struct {
 // pass reads as Latin letters), both on the page inverted when dark.
 func DefaultSettings() Settings {
 	return Settings{
-		Passes:      []Pass{{Lang: "chi_sim+eng", PSM: 11}, {Lang: "chi_sim", PSM: 6}},
-		Grayscale:   "min_channel",
-		InvertDark:  true,
-		DarkBelow:   100,
-		MaxWidth:    1170,
-		ThreadLimit: 1,
+		Passes:        []Pass{{Lang: "chi_sim+eng", PSM: 11}, {Lang: "chi_sim", PSM: 6}},
+		Grayscale:     "luma",
+		FlattenColour: true,
+		InvertDark:    true,
+		DarkBelow:     100,
+		MaxWidth:      1170,
+		ThreadLimit:   1,
 	}
 }
 

@@ -193,16 +193,48 @@ func (f *finder) labelHits() []labelHit {
 			}
 			start += size
 		}
-		for _, l := range labels {
-			if strings.HasPrefix(r.compact[start:], l.text) {
-				end := start + len(l.text)
-				box, _ := r.span(start, end)
-				hits = append(hits, labelHit{def: l, row: i, end: end, box: box, text: l.text})
-				break
-			}
+		if l, end, ok := matchLabel(r.compact, start); ok {
+			box, _ := r.span(start, end)
+			hits = append(hits, labelHit{def: l, row: i, end: end, box: box, text: r.compact[start:end]})
 		}
 	}
 	return hits
+}
+
+// matchLabel finds the label at byte start of s: exactly, else with one
+// character misread (交易单刀 for 交易单号, 收获人 for 收款人) when exactly one
+// label is that close. Three-character labels may differ only in the
+// middle character, so that 付款人 (the payer) is never read as 收款人.
+func matchLabel(s string, start int) (labelDef, int, bool) {
+	for _, l := range labels {
+		if strings.HasPrefix(s[start:], l.text) {
+			return l, start + len(l.text), true
+		}
+	}
+	rs := []rune(s[start:])
+	var found labelDef
+	end, n := 0, 0
+	for _, l := range labels {
+		lr := []rune(l.text)
+		if len(lr) < 3 || len(rs) < len(lr) {
+			continue
+		}
+		diff, at := 0, -1
+		for i := range lr {
+			if lr[i] != rs[i] {
+				diff++
+				at = i
+			}
+		}
+		if diff != 1 || len(lr) == 3 && at != 1 || !isHan(rs[at]) {
+			continue
+		}
+		if n == 0 || found.name != l.name {
+			n++
+		}
+		found, end = l, start+len(string(rs[:len(lr)]))
+	}
+	return found, end, n == 1
 }
 
 // value is the text right of a label, in the label's own pass or in
@@ -497,12 +529,21 @@ func (f *finder) amount() (Field, bool) {
 	for _, r := range f.rows {
 		for _, m := range reAmount.FindAllStringSubmatchIndex(r.compact, -1) {
 			s, e := m[0], m[1]
+			rank := 1
 			if e < len(r.compact) && strings.ContainsAny(r.compact[e:e+1], "0123456789.,") {
-				continue
+				// "5,000.007t" is 5,000.00元 misread; without grouping
+				// the decimals are not known.
+				if !strings.Contains(r.compact[m[4]:m[5]], ",") || r.compact[e] == '.' || r.compact[e] == ',' {
+					continue
+				}
+				rank = 0
 			}
 			ds := m[4]
 			if ds > 0 && strings.ContainsAny(r.compact[ds-1:ds], "0123456789.,") {
 				continue // part of a longer number
+			}
+			if intPart := r.compact[m[4]:m[5]]; len(intPart) > 1 && intPart[0] == '0' {
+				continue // "00.00" is a misread, no amount starts with 0
 			}
 			if m[2] >= 0 && !f.signTouches(r, m[2], ds) {
 				s = ds
@@ -514,7 +555,7 @@ func (f *finder) amount() (Field, bool) {
 			}
 			box, conf := r.span(ds, e)
 			fv := fen
-			cs = append(cs, cand{f: Field{Name: FieldAmount, Value: fen.String(), Raw: raw, Conf: conf,
+			cs = append(cs, cand{rank: rank, f: Field{Name: FieldAmount, Value: fen.String(), Raw: raw, Conf: conf,
 				Box: box, Pass: r.pass, Fen: &fv}})
 		}
 	}
@@ -534,7 +575,32 @@ func (f *finder) amount() (Field, bool) {
 			same = append(same, c)
 		}
 	}
-	return pick(same), true
+	best := pick(same)
+	if *best.Fen > 0 && !strings.HasPrefix(best.Raw, "+") && f.signElsewhere(best.Box) {
+		neg := -*best.Fen
+		best.Fen, best.Value, best.Raw = &neg, neg.String(), "-"+best.Raw
+	}
+	return best, true
+}
+
+// signElsewhere reports whether another pass read a minus sign in front of
+// the amount at box: a word starting with "-" or "一" that begins left of
+// the digits and covers them (passes differ in what they see of a thin
+// dash beside large digits).
+func (f *finder) signElsewhere(box Box) bool {
+	for _, r := range f.rows {
+		for _, w := range r.words {
+			t := normText(w.Text)
+			if !(strings.HasPrefix(t, "-") || strings.HasPrefix(t, "一") || strings.HasPrefix(t, "—")) {
+				continue
+			}
+			if w.Box.X < box.X && w.Box.Right() > box.X+box.W/2 && overlaps(w.Box, box) &&
+				len(t) > 3 && strings.ContainsAny(t, "0123456789") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func overlaps(a, b Box) bool {
@@ -686,8 +752,9 @@ func (f *finder) unlabelledTime(amount Field, haveAmount bool) (Field, bool) {
 
 var (
 	reTransferTo = regexp.MustCompile(`(?:转账给|转给)([^\d\s,，。]{1,20})$`)
-	reWaitFor    = regexp.MustCompile(`^待(.{1,20}?)(?:确认)?收[款钱]$`)
-	reReceived   = regexp.MustCompile(`^(.{1,20}?)已收[款钱]$`)
+	// 待张三收款, 待张三确认收款; the last character is often misread.
+	reWaitFor  = regexp.MustCompile(`^待(.{1,12}?)(?:确认)?收.?$`)
+	reReceived = regexp.MustCompile(`^(.{1,20}?)已收[款钱]$`)
 )
 
 // counterparty is the payee: a labelled value, else a headline such as
@@ -708,7 +775,7 @@ func (f *finder) counterparty(hits []labelHit) (Field, bool) {
 			if name == "" {
 				continue
 			}
-			cs = append(cs, cand{key: keys[hi], rank: rank, f: Field{Name: FieldCounterparty, Label: h.text,
+			cs = append(cs, cand{key: keys[hi], rank: rank*100 + hanCount(name), f: Field{Name: FieldCounterparty, Label: h.text,
 				Value: name, Raw: v.spaced, Conf: v.conf, Box: v.box, Pass: v.pass}})
 		}
 	}
@@ -756,29 +823,43 @@ func rankOfLabel(l string) int {
 	return 3
 }
 
-// chatTitle is the centred text of the title bar: among the top rows, the
-// first that is centred and is not a clock.
+// chatTitle is the centred text of the title bar: in the top rows of
+// each pass, the words near the page's centre that are not a clock (the
+// back arrow and the menu dots share the row).
 func (f *finder) chatTitle() (Field, bool) {
 	var cs []cand
 	topRows := map[int]int{}
+	centre2, width := f.left+f.right, f.right-f.left
 	for _, r := range f.rows {
 		if topRows[r.pass] >= 3 {
 			continue
 		}
 		topRows[r.pass]++
-		text := strings.Trim(r.compact, junk)
-		if text == "" || isTimeOnly(text) || utf8.RuneCountInString(text) > 24 {
+		var ws []Word
+		for _, w := range r.words {
+			if abs(w.Box.X+w.Box.Right()-centre2) <= width/4 && w.Box.W < width/2 {
+				ws = append(ws, w)
+			}
+		}
+		if len(ws) == 0 {
 			continue
 		}
-		if abs(r.box.X+r.box.Right()-(f.left+f.right)) > (f.right-f.left)/8 {
+		t := row{pass: r.pass, words: ws, box: ws[0].Box}
+		for _, w := range ws[1:] {
+			t.box = t.box.Union(w.Box)
+		}
+		t.finish()
+		text := strings.Trim(t.compact, junk)
+		if text == "" || isTimeOnly(text) || utf8.RuneCountInString(text) > 24 ||
+			abs(t.box.X+t.box.Right()-centre2) > width/8 {
 			continue
 		}
-		name := cleanName(r.spaced(0))
+		name := cleanName(t.spaced(0))
 		if name == "" {
 			continue
 		}
-		box, conf := r.span(0, len(r.compact))
-		cs = append(cs, cand{f: Field{Name: FieldCounterparty, Value: name, Raw: r.spaced(0),
+		box, conf := t.span(0, len(t.compact))
+		cs = append(cs, cand{rank: hanCount(name), f: Field{Name: FieldCounterparty, Value: name, Raw: t.spaced(0),
 			Conf: conf, Box: box, Pass: r.pass}})
 		topRows[r.pass] = 3
 	}
@@ -788,9 +869,31 @@ func (f *finder) chatTitle() (Field, bool) {
 	return pick(cs), true
 }
 
-// cleanName trims OCR junk around a name; a name must hold a letter.
+// hanCount counts the Chinese characters of s: OCR misreads Chinese as
+// Latin junk far more often than the other way, so of two readings the
+// one with more Chinese is taken.
+func hanCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if isHan(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// reMask is the masked part of a name, 张三(**三): the mask is always '*',
+// which OCR reads as '#', '×' or '+'.
+var reMask = regexp.MustCompile(`[(（]([*#×+xX＊]+)`)
+
+// cleanName trims OCR junk around a name and writes the mask of a masked
+// name as '*'; a name must hold a letter.
 func cleanName(s string) string {
 	s = strings.Trim(strings.TrimSpace(s), " “”\"'|丨:：,，.。、")
+	s = reMask.ReplaceAllStringFunc(s, func(m string) string {
+		r := []rune(m)
+		return "(" + strings.Repeat("*", len(r)-1)
+	})
 	for _, r := range s {
 		if unicode.IsLetter(r) {
 			return s

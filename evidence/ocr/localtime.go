@@ -47,13 +47,13 @@ func (t LocalTime) In(loc *time.Location) (time.Time, bool) {
 
 var (
 	// 2025年11月3日 14:05:12, with the spaces OCR puts between the parts.
-	reTimeCN = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?`)
+	reTimeCN = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日目]\s*(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?`)
 	// 2025-11-03 14:05:12, 2025/11/03 14:05, 2025.11.03 14:05.
 	reTimeISO = regexp.MustCompile(`(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s+(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?`)
 	// 11月3日 14:05 (no year: chats and this year's bills).
-	reTimeMD = regexp.MustCompile(`(?:^|[^\d])(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?`)
+	reTimeMD = regexp.MustCompile(`(?:^|[^\d])(\d{1,2})\s*月\s*(\d{1,2})\s*[日目]\s*(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?`)
 	// A chat stamp on its own: 14:05, 昨天 14:05, 星期一 14:05, 11月3日 14:05.
-	reStampOnly = regexp.MustCompile(`^(?:昨天|今天|星期[一二三四五六日天]|周[一二三四五六日天]|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:上午|下午|晚上|凌晨|中午)?\s*\d{1,2}\s*[:：]\s*\d{2}$`)
+	reStampOnly = regexp.MustCompile(`^(?:昨天|今天|星期[一二三四五六日天]|周[一二三四五六日天]|\d{1,2}\s*月\s*\d{1,2}\s*[日目]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日目])?\s*(?:上午|下午|晚上|凌晨|中午)?\s*\d{1,2}\s*[:：]\s*\d{2}$`)
 )
 
 // findTime returns the first well-formed time in s, with the byte range
