@@ -72,6 +72,10 @@ type Settings struct {
 	// FlattenColour turns coloured regions (chat bubbles, the orange
 	// transfer bubble) into dark text on a light background.
 	FlattenColour bool `json:"flatten_colour"`
+	// Contrast, when above 1, maps the background to white and grey to
+	// darker by the power Contrast, so light grey text survives the
+	// engine's threshold.
+	Contrast float64 `json:"contrast,omitempty"`
 	// InvertDark inverts a page whose mean brightness is below DarkBelow
 	// (0-255): dark-mode text becomes dark on light.
 	InvertDark bool `json:"invert_dark"`
@@ -94,6 +98,7 @@ func DefaultSettings() Settings {
 		Passes:        []Pass{{Lang: "chi_sim+eng", PSM: 11}, {Lang: "chi_sim", PSM: 6}},
 		Grayscale:     "luma",
 		FlattenColour: true,
+		Contrast:      3,
 		InvertDark:    true,
 		DarkBelow:     100,
 		MaxWidth:      1170,

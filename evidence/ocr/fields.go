@@ -441,12 +441,16 @@ func (f *finder) continueID(ri int, id string, box Box, conf int, form string) (
 			break
 		}
 		next := f.rows[ni]
-		text := strings.Trim(next.compact, junk)
-		if text == "" || reIDRun.FindString(text) != text {
+		// The next line starts with the rest of the number; in a chat
+		// bubble prose may follow it ("366021457，你查一下").
+		lead := strings.TrimLeft(next.compact, junk)
+		text := reIDRun.FindString(lead)
+		rest := lead[len(text):]
+		if text == "" || rest != "" && !startsBreak(rest) {
 			break
 		}
 		h := max(cur.h, next.h)
-		if next.box.Y-cur.box.Bottom() > h || next.box.Y < cur.box.Y {
+		if 2*(next.box.Y-cur.box.Bottom()) > 3*h || next.box.Y < cur.box.Y {
 			break
 		}
 		tol := 3 * h / 2
@@ -461,15 +465,23 @@ func (f *finder) continueID(ri int, id string, box Box, conf int, form string) (
 		if now.Form == FormValid && then.Form == FormInvalid || !(full || needs) {
 			break
 		}
-		_, c := next.span(0, len(next.compact))
+		off := len(next.compact) - len(lead)
+		nb, c := next.span(off, off+len(text))
 		id += text
-		box = box.Union(next.box)
+		box = box.Union(nb)
 		conf = min(conf, c)
 		joined = true
 		used = append(used, ni)
 		ri, cur, curRight = ni, next, next.box.Right()
 	}
 	return id, box, conf, joined, used
+}
+
+// startsBreak reports whether s starts with punctuation or Chinese: the
+// end of a number, not a misread part of it.
+func startsBreak(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isHan(r) || unicode.IsPunct(r) || unicode.IsSpace(r)
 }
 
 var reLongNumber = regexp.MustCompile(`[0-9]{16,}`)
@@ -529,16 +541,23 @@ func (f *finder) amount() (Field, bool) {
 	for _, r := range f.rows {
 		for _, m := range reAmount.FindAllStringSubmatchIndex(r.compact, -1) {
 			s, e := m[0], m[1]
-			rank := 1
+			rank := 2
 			if e < len(r.compact) && strings.ContainsAny(r.compact[e:e+1], "0123456789.,") {
 				// "5,000.007t" is 5,000.00元 misread; without grouping
 				// the decimals are not known.
 				if !strings.Contains(r.compact[m[4]:m[5]], ",") || r.compact[e] == '.' || r.compact[e] == ',' {
 					continue
 				}
-				rank = 0
+				rank = 1
 			}
 			ds := m[4]
+			if ds > 0 && m[2] < 0 {
+				// Digits glued to letters ("UU0.00") are garbage read in a
+				// big amount; Y is ¥ misread.
+				if c := r.compact[ds-1]; c >= 'A' && c <= 'Z' && c != 'Y' || c >= 'a' && c <= 'z' {
+					rank = 0
+				}
+			}
 			if ds > 0 && strings.ContainsAny(r.compact[ds-1:ds], "0123456789.,") {
 				continue // part of a longer number
 			}
@@ -552,6 +571,9 @@ func (f *finder) amount() (Field, bool) {
 			fen, ok := parseAmount(raw)
 			if !ok {
 				continue
+			}
+			if fen == 0 {
+				rank = 0
 			}
 			box, conf := r.span(ds, e)
 			fv := fen
@@ -775,7 +797,10 @@ func (f *finder) counterparty(hits []labelHit) (Field, bool) {
 			if name == "" {
 				continue
 			}
-			cs = append(cs, cand{key: keys[hi], rank: rank*100 + hanCount(name), f: Field{Name: FieldCounterparty, Label: h.text,
+			// A longer label read on the line (收款方全称 over 收款方 with the
+			// rest misread into the name) wins, then the more Chinese.
+			rank := rank*10000 + utf8.RuneCountInString(h.def.text)*100 + hanCount(name)
+			cs = append(cs, cand{key: keys[hi], rank: rank, f: Field{Name: FieldCounterparty, Label: h.text,
 				Value: name, Raw: v.spaced, Conf: v.conf, Box: v.box, Pass: v.pass}})
 		}
 	}
@@ -884,7 +909,7 @@ func hanCount(s string) int {
 
 // reMask is the masked part of a name, 张三(**三): the mask is always '*',
 // which OCR reads as '#', '×' or '+'.
-var reMask = regexp.MustCompile(`[(（]([*#×+xX＊]+)`)
+var reMask = regexp.MustCompile(`[(（]([*#×+xX＊“”"']+)`)
 
 // cleanName trims OCR junk around a name and writes the mask of a masked
 // name as '*'; a name must hold a letter.

@@ -119,9 +119,6 @@ func TestCapturedTruth(t *testing.T) {
 		shot := ocrshots.Shot{Name: c.name, Truth: c.meta.Truth}
 		sc := scorePage(shot, p)
 		sc.variant = c.meta.Variant
-		if strings.Contains(c.name, "_edited") {
-			sc.variant = "edited"
-		}
 		scores = append(scores, sc)
 	}
 	report(t, scores)

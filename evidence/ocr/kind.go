@@ -97,6 +97,14 @@ func classifyRows(rows []row) (Kind, string) {
 		score[KindChat] += 2 + 2*n
 		why[KindChat] = append(why[KindChat], fmt.Sprintf("%d centred time stamps", n))
 	}
+	// A chat has no column of labels; a transfer bubble carries 转账 or
+	// 已收款 alone on its last line. With at most one label line, a bubble
+	// note makes it a chat whatever the bubbles say (an ID pasted into a
+	// message brings its label along).
+	if notes := bubbleNotes(rows); notes > 0 && labelLines(rows) <= 1 && !seen["账单详情"] && !seen["转账详情"] {
+		score[KindChat] += 6
+		why[KindChat] = append(why[KindChat], "transfer bubble, no label column")
+	}
 	best, bestScore := KindOther, 0
 	for _, k := range []Kind{KindChat, KindAlipayBill, KindBankTransfer, KindWeChatBill, KindWeChatTransfer} {
 		if score[k] > bestScore {
@@ -150,4 +158,29 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// bubbleNotes counts the rows that are only a transfer bubble's note.
+func bubbleNotes(rows []row) int {
+	n := 0
+	for _, r := range rows {
+		switch strings.Trim(r.compact, junk) {
+		case "转账", "已收款", "已被接收", "已退还", "微信转账":
+			n++
+		}
+	}
+	return n
+}
+
+// labelLines counts the lines (of the pass with most) that start with a
+// field label.
+func labelLines(rows []row) int {
+	f := &finder{rows: rows}
+	per := map[int]int{}
+	best := 0
+	for _, h := range f.labelHits() {
+		per[rows[h.row].pass]++
+		best = max(best, per[rows[h.row].pass])
+	}
+	return best
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"math"
 
 	"golang.org/x/image/draw"
 )
@@ -22,6 +23,9 @@ type Prep struct {
 	Mean         int  `json:"mean"`     // mean grey level 0-255 before inverting
 	// ColourRegions counts the coloured regions found (bubbles, icons).
 	ColourRegions int `json:"colour_regions"`
+	// Background is the page's grey level (the most common one) that the
+	// contrast curve mapped to white.
+	Background int `json:"background,omitempty"`
 }
 
 // toOriginal maps a box from the engine's pixels to the original image's.
@@ -61,6 +65,9 @@ func preprocess(img image.Image, s Settings) (*image.Gray, Prep, error) {
 	}
 	if s.FlattenColour {
 		prep.ColourRegions = flattenColour(g, sat)
+	}
+	if s.Contrast > 1 {
+		prep.Background = contrast(g, s.Contrast)
 	}
 	if s.MaxWidth > 0 && w > s.MaxWidth {
 		sh := (h*s.MaxWidth + w/2) / w
@@ -255,6 +262,35 @@ func flattenRegion(g *image.Gray, sat []uint8, blocks []int, bw int) {
 			g.Pix[p] = uint8(255 - t*(255-v) + 0.5)
 		}
 	}
+}
+
+// contrast maps the page's background level to white and darkens
+// everything below it by a power curve, (v/bg)^gamma: grey text (time
+// stamps, labels at #999 on #ededed) falls under Tesseract's one global
+// threshold instead of vanishing above it. It returns the background.
+func contrast(g *image.Gray, gamma float64) int {
+	var hist [256]int
+	for _, v := range g.Pix {
+		hist[v]++
+	}
+	bg := 255
+	for v := range hist {
+		if hist[v] > hist[bg] {
+			bg = v
+		}
+	}
+	if bg < 128 {
+		return bg // not a light page after inverting: leave it
+	}
+	var lut [256]uint8
+	for v := range lut {
+		x := min(float64(v)/float64(bg), 1)
+		lut[v] = uint8(255*math.Pow(x, gamma) + 0.5)
+	}
+	for i, v := range g.Pix {
+		g.Pix[i] = lut[v]
+	}
+	return bg
 }
 
 // encodePGM writes the grey image as binary PGM, which the engine reads on

@@ -186,20 +186,28 @@ func withShotName(ctx context.Context, name string) context.Context {
 // writeCapture saves the raw TSV of each pass and the page's Prep, for the
 // pure-Go tests.
 func writeCapture(t *testing.T, e *Engine, s ocrshots.Shot, p *Page) {
+	variant := s.Variant()
+	if strings.Contains(s.Name, "_edited") {
+		variant = "edited"
+	}
+	writeCaptureAs(t, e, s.Name, variant, s.Truth, p)
+}
+
+func writeCaptureAs(t *testing.T, e *Engine, name, variant string, truth ocrshots.Truth, p *Page) {
 	e.captureMu.Lock()
-	tsvs := e.capture[s.Name]
+	tsvs := e.capture[name]
 	e.captureMu.Unlock()
 	dir := filepath.Join("testdata", "tsv")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	for i, b := range tsvs {
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s.pass%d.tsv", s.Name, i)), b, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s.pass%d.tsv", name, i)), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	meta, _ := json.MarshalIndent(capturedMeta{Prep: p.Prep, Truth: s.Truth, Variant: s.Variant(), Engine: e.Info()}, "", "  ")
-	if err := os.WriteFile(filepath.Join(dir, s.Name+".json"), append(meta, '\n'), 0o644); err != nil {
+	meta, _ := json.MarshalIndent(capturedMeta{Prep: p.Prep, Truth: truth, Variant: variant, Engine: e.Info()}, "", "  ")
+	if err := os.WriteFile(filepath.Join(dir, name+".json"), append(meta, '\n'), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -210,4 +218,68 @@ type capturedMeta struct {
 	Truth   ocrshots.Truth `json:"truth"`
 	Variant string         `json:"variant"`
 	Engine  Info           `json:"engine"`
+}
+
+// chromiumShots loads the committed Chromium-rendered screenshots and
+// their truth.
+func chromiumShots(t testing.TB) ([]ocrshots.Shot, [][]byte) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "chromium", "truth.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var truth map[string]ocrshots.Truth
+	if err := json.Unmarshal(data, &truth); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for n := range truth {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var shots []ocrshots.Shot
+	var files [][]byte
+	for _, n := range names {
+		b, err := os.ReadFile(filepath.Join("testdata", "chromium", n+".jpg"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		shots = append(shots, ocrshots.Shot{Name: "chromium_" + n, Truth: truth[n]})
+		files = append(files, b)
+	}
+	return shots, files
+}
+
+// TestChromiumTruth reads the committed screenshots Chromium rendered
+// (another renderer, other layouts and values than the Go-drawn set).
+func TestChromiumTruth(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads screenshots with tesseract")
+	}
+	e := engineForTest(t)
+	if *capture {
+		e.capture = map[string][][]byte{}
+	}
+	shots, files := chromiumShots(t)
+	pool := NewPool(e, 0, nil)
+	scores := make([]score, len(shots))
+	var wg sync.WaitGroup
+	for i, s := range shots {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := pool.ReadData(context.WithValue(context.Background(), captureKey{}, s.Name), files[i])
+			if r.Err != nil {
+				t.Errorf("%s: %v", s.Name, r.Err)
+				return
+			}
+			scores[i] = scorePage(s, r.Page)
+			scores[i].variant = "chromium"
+			if *capture {
+				writeCaptureAs(t, e, s.Name, "chromium", s.Truth, r.Page)
+			}
+		}()
+	}
+	wg.Wait()
+	report(t, scores)
 }

@@ -10,6 +10,10 @@ type Options struct {
 	Width int // pixels; 1080, 1170 or 1284 (zero means 1170)
 	Dark  bool
 	Font  Font // zero means NotoSans
+	// Photo adds a picture (a chat's image message, a bill page's advert
+	// banner) drawn as deterministic noise, so that the PNG has the size
+	// of a real screenshot (300 KB to 1.5 MB) for benchmarks.
+	Photo bool
 }
 
 // Height returns the screen height of a phone of width w: 1080x2340,
@@ -80,6 +84,9 @@ func Render(p Page, o Options) (*image.RGBA, error) {
 			c.centred(p.Title, c.px(78), 17, true, th.text)
 		}
 		c.text("···", o.Width-c.px(42), c.px(76), 18, true, th.text)
+	}
+	if o.Photo {
+		defer c.photo(image.Rect(c.px(40), Height(o.Width)-c.px(330), o.Width-c.px(40), Height(o.Width)-c.px(90)))
 	}
 	if p.Chat != nil {
 		c.fill(image.Rect(0, c.px(100), o.Width, c.px(101)), th.line)
@@ -229,5 +236,23 @@ func (c *canvas) chat(msgs []Msg, th theme) {
 			c.text(l, bx+c.px(12), y+c.px(19)+i*lh, size, false, fg)
 		}
 		y += bh + c.px(20)
+	}
+}
+
+// photo fills r with smooth coloured noise, as a photo compresses.
+func (c *canvas) photo(r image.Rectangle) {
+	x := uint32(2463534242)
+	next := func() uint32 {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		return x
+	}
+	for py := r.Min.Y; py < r.Max.Y; py++ {
+		for px := r.Min.X; px < r.Max.X; px++ {
+			n := next()
+			base := uint8(px*200/r.Dx() + 30)
+			c.img.SetRGBA(px, py, color.RGBA{base + uint8(n&31), uint8(py*180/r.Dy()) + uint8(n>>8&31), 120 + uint8(n>>16&63), 255})
+		}
 	}
 }
