@@ -28,11 +28,15 @@
 //
 // Engine.Read (an image.Image) and Engine.ReadBytes (PNG, JPEG, WebP)
 // preprocess the page, run the passes of Settings one after the other and
-// return a *Page. Preprocessing, measured on rendered payment pages:
-// grey by the darkest channel (white text on WeChat's orange transfer
-// bubble keeps its contrast), a dark page (mean grey below 100) inverted,
-// pages wider than 1170 pixels scaled down to 1170; narrower pages
-// (720-pixel forwards) are not scaled up, which was slower and read worse.
+// return a *Page. Preprocessing, each step measured on rendered payment
+// pages and chats: grey by luma; a dark page (mean grey below 100)
+// inverted; coloured regions (the orange transfer bubble, green bubbles,
+// avatars) flattened into dark text on a light ground, since Tesseract's
+// one global threshold turns them into dark blobs; a contrast curve
+// (v/background)^3 so that light grey text (chat time stamps, labels)
+// stays under that threshold; pages wider than 1170 pixels scaled down to
+// 1170. Narrower pages (720-pixel forwards) are not scaled up: upscaling
+// was slower and read worse. No binarising: it lost amounts.
 // The default passes are `-l chi_sim+eng --psm 11` (sparse text: IDs,
 // amounts, times, names) and `-l chi_sim --psm 6` (labels, and 年/月/日,
 // which the mixed pass reads as Latin letters). Every field is looked for

@@ -60,6 +60,11 @@ func (e *MissingLanguageError) Error() string {
 type Pass struct {
 	Lang string `json:"lang"`
 	PSM  int    `json:"psm"`
+	// Contrast, when above 1, maps the page's background to white and
+	// darkens grey by this power for this pass, so that light grey text
+	// (chat time stamps, labels) survives the engine's threshold. It also
+	// thickens strokes (Q read as O), so one pass has it and one not.
+	Contrast float64 `json:"contrast,omitempty"`
 }
 
 // Settings are everything that decides what a page reads as, besides the
@@ -72,10 +77,6 @@ type Settings struct {
 	// FlattenColour turns coloured regions (chat bubbles, the orange
 	// transfer bubble) into dark text on a light background.
 	FlattenColour bool `json:"flatten_colour"`
-	// Contrast, when above 1, maps the background to white and grey to
-	// darker by the power Contrast, so light grey text survives the
-	// engine's threshold.
-	Contrast float64 `json:"contrast,omitempty"`
 	// InvertDark inverts a page whose mean brightness is below DarkBelow
 	// (0-255): dark-mode text becomes dark on light.
 	InvertDark bool `json:"invert_dark"`
@@ -95,10 +96,9 @@ type Settings struct {
 // pass reads as Latin letters), both on the page inverted when dark.
 func DefaultSettings() Settings {
 	return Settings{
-		Passes:        []Pass{{Lang: "chi_sim+eng", PSM: 11}, {Lang: "chi_sim", PSM: 6}},
+		Passes:        []Pass{{Lang: "chi_sim+eng", PSM: 11}, {Lang: "chi_sim", PSM: 6, Contrast: 3}},
 		Grayscale:     "luma",
 		FlattenColour: true,
-		Contrast:      3,
 		InvertDark:    true,
 		DarkBelow:     100,
 		MaxWidth:      1170,

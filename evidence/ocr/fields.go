@@ -50,7 +50,8 @@ type Field struct {
 	// Value is normalised: an ID without spaces, an amount as "-5000.00",
 	// a time as LocalTime.String writes it, a name as read.
 	Value string `json:"value"`
-	// Raw is the text the value was taken from, as read.
+	// Raw is the text the value was taken from, as read; the lines of a
+	// joined value are separated by "\n".
 	Raw string `json:"raw"`
 	// Conf is the lowest word confidence in the value, 0-100.
 	Conf int `json:"conf"`
@@ -397,12 +398,14 @@ func (f *finder) ids(hits []labelHit) []Field {
 			form := formFor(h.def.name, f.kind, raw)
 			id, box, conf, joined, used := f.continueID(v.row, raw, v.box, v.conf, form)
 			claimed[v.row] = true
+			rawText := v.spaced
 			for _, u := range used {
 				claimed[u] = true
+				rawText += "\n" + f.rows[u].spaced(0)
 			}
 			chk := CheckID(form, id)
 			cs = append(cs, cand{key: keys[hi], rank: formRank(chk), f: Field{
-				Name: h.def.name, Label: h.text, Value: id, Raw: v.spaced, Conf: conf, Box: box,
+				Name: h.def.name, Label: h.text, Value: id, Raw: rawText, Conf: conf, Box: box,
 				Pass: v.pass, Joined: joined, Form: &chk,
 			}})
 		}
@@ -432,7 +435,7 @@ func formRank(c IDForm) int {
 // characters. A join that would break a valid number is not made.
 func (f *finder) continueID(ri int, id string, box Box, conf int, form string) (string, Box, int, bool, []int) {
 	joined := false
-	var used []int
+	var used []int // rows joined; f.rows[used[i]].compact holds what was read
 	cur := f.rows[ri]
 	curRight := box.Right()
 	for n := 0; n < 3; n++ {
@@ -510,7 +513,11 @@ func (f *finder) looseIDs(claimed map[int]bool, have []Field) []Field {
 		id := raw
 		joined := false
 		if loc[1] == len(r.compact) {
-			id, box, conf, joined, _ = f.continueID(ri, raw, box, conf, form)
+			var used []int
+			id, box, conf, joined, used = f.continueID(ri, raw, box, conf, form)
+			for _, u := range used {
+				raw += "\n" + f.rows[u].spaced(0)
+			}
 		}
 		chk := CheckID(form, id)
 		if chk.Form != FormValid || seen[id] {
@@ -695,10 +702,29 @@ func (f *finder) times(hits []labelHit, amount Field, haveAmount bool) []Field {
 			return out
 		}
 	}
+	if !haveAmount && f.kind == KindChat {
+		// The amount of the transfer bubble was not read: its note line
+		// (转账, 已收款) marks where the bubble is.
+		if note, ok := f.firstBubbleNote(); ok {
+			amount, haveAmount = Field{Box: note}, true
+		}
+	}
 	if t, ok := f.unlabelledTime(amount, haveAmount); ok {
 		out = append(out, t)
 	}
 	return out
+}
+
+// firstBubbleNote returns the box of the first transfer bubble's note.
+func (f *finder) firstBubbleNote() (Box, bool) {
+	var best Box
+	found := false
+	for _, r := range f.rows {
+		if bubbleNotes([]row{r}) == 1 && (!found || r.box.Y < best.Y) {
+			best, found = r.box, true
+		}
+	}
+	return best, found
 }
 
 func firstPerName(fs []Field) []Field {
@@ -800,6 +826,9 @@ func (f *finder) counterparty(hits []labelHit) (Field, bool) {
 			// A longer label read on the line (收款方全称 over 收款方 with the
 			// rest misread into the name) wins, then the more Chinese.
 			rank := rank*10000 + utf8.RuneCountInString(h.def.text)*100 + hanCount(name)
+			if reMasked.MatchString(name) {
+				rank += 50 // the form WeChat shows: 张三(**三)
+			}
 			cs = append(cs, cand{key: keys[hi], rank: rank, f: Field{Name: FieldCounterparty, Label: h.text,
 				Value: name, Raw: v.spaced, Conf: v.conf, Box: v.box, Pass: v.pass}})
 		}
@@ -911,6 +940,9 @@ func hanCount(s string) int {
 // which OCR reads as '#', '×' or '+'.
 var reMask = regexp.MustCompile(`[(（]([*#×+xX＊“”"']+)`)
 
+// reMasked is a name with its real name masked but the last character.
+var reMasked = regexp.MustCompile(`^[^()]+\(\*+[^*()]\)$`)
+
 // cleanName trims OCR junk around a name and writes the mask of a masked
 // name as '*'; a name must hold a letter.
 func cleanName(s string) string {
@@ -919,6 +951,10 @@ func cleanName(s string) string {
 		r := []rune(m)
 		return "(" + strings.Repeat("*", len(r)-1)
 	})
+	if i := strings.IndexAny(s, "(（"); i >= 0 {
+		// Inside the parentheses OCR puts spaces between mask and name.
+		s = s[:i] + strings.ReplaceAll(s[i:], " ", "")
+	}
 	for _, r := range s {
 		if unicode.IsLetter(r) {
 			return s

@@ -83,9 +83,14 @@ func (e *Engine) Read(ctx context.Context, img image.Image) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	data := encodePGM(g)
+	encoded := map[float64][]byte{}
 	passes := make([][]Word, len(e.Settings.Passes))
 	for i, p := range e.Settings.Passes {
+		data, ok := encoded[p.Contrast]
+		if !ok {
+			data = encodePGM(contrast(g, prep.Background, p.Contrast))
+			encoded[p.Contrast] = data
+		}
 		ws, err := e.runPass(ctx, data, p, i)
 		if err != nil {
 			return nil, err

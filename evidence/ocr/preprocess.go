@@ -23,9 +23,9 @@ type Prep struct {
 	Mean         int  `json:"mean"`     // mean grey level 0-255 before inverting
 	// ColourRegions counts the coloured regions found (bubbles, icons).
 	ColourRegions int `json:"colour_regions"`
-	// Background is the page's grey level (the most common one) that the
-	// contrast curve mapped to white.
-	Background int `json:"background,omitempty"`
+	// Background is the page's most common grey level, which a pass's
+	// contrast curve maps to white.
+	Background int `json:"background"`
 }
 
 // toOriginal maps a box from the engine's pixels to the original image's.
@@ -66,9 +66,8 @@ func preprocess(img image.Image, s Settings) (*image.Gray, Prep, error) {
 	if s.FlattenColour {
 		prep.ColourRegions = flattenColour(g, sat)
 	}
-	if s.Contrast > 1 {
-		prep.Background = contrast(g, s.Contrast)
-	}
+
+	prep.Background = background(g)
 	if s.MaxWidth > 0 && w > s.MaxWidth {
 		sh := (h*s.MaxWidth + w/2) / w
 		dst := image.NewGray(image.Rect(0, 0, s.MaxWidth, sh))
@@ -264,11 +263,8 @@ func flattenRegion(g *image.Gray, sat []uint8, blocks []int, bw int) {
 	}
 }
 
-// contrast maps the page's background level to white and darkens
-// everything below it by a power curve, (v/bg)^gamma: grey text (time
-// stamps, labels at #999 on #ededed) falls under Tesseract's one global
-// threshold instead of vanishing above it. It returns the background.
-func contrast(g *image.Gray, gamma float64) int {
+// background returns the most common grey level.
+func background(g *image.Gray) int {
 	var hist [256]int
 	for _, v := range g.Pix {
 		hist[v]++
@@ -279,18 +275,28 @@ func contrast(g *image.Gray, gamma float64) int {
 			bg = v
 		}
 	}
-	if bg < 128 {
-		return bg // not a light page after inverting: leave it
+	return bg
+}
+
+// contrast returns a copy of g with the background level bg mapped to
+// white and everything below it darkened by a power curve, (v/bg)^gamma:
+// grey text (time stamps, labels at #999 on #ededed) falls under
+// Tesseract's one global threshold instead of vanishing above it. A page
+// whose background is not light is returned as it is.
+func contrast(g *image.Gray, bg int, gamma float64) *image.Gray {
+	if bg < 128 || gamma <= 1 {
+		return g
 	}
 	var lut [256]uint8
 	for v := range lut {
 		x := min(float64(v)/float64(bg), 1)
 		lut[v] = uint8(255*math.Pow(x, gamma) + 0.5)
 	}
+	out := image.NewGray(g.Rect)
 	for i, v := range g.Pix {
-		g.Pix[i] = lut[v]
+		out.Pix[i] = lut[v]
 	}
-	return bg
+	return out
 }
 
 // encodePGM writes the grey image as binary PGM, which the engine reads on
