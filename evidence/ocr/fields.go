@@ -129,6 +129,8 @@ type labelHit struct {
 	end  int // byte offset of the label's end in compact
 	box  Box
 	text string
+	// fuzzy is set when the label was read with one character wrong.
+	fuzzy bool
 }
 
 // finder holds the rows of every pass of one page.
@@ -196,7 +198,8 @@ func (f *finder) labelHits() []labelHit {
 		}
 		if l, end, ok := matchLabel(r.compact, start); ok {
 			box, _ := r.span(start, end)
-			hits = append(hits, labelHit{def: l, row: i, end: end, box: box, text: r.compact[start:end]})
+			text := r.compact[start:end]
+			hits = append(hits, labelHit{def: l, row: i, end: end, box: box, text: text, fuzzy: text != l.text})
 		}
 	}
 	return hits
@@ -826,6 +829,9 @@ func (f *finder) counterparty(hits []labelHit) (Field, bool) {
 			// A longer label read on the line (收款方全称 over 收款方 with the
 			// rest misread into the name) wins, then the more Chinese.
 			rank := rank*10000 + utf8.RuneCountInString(h.def.text)*100 + hanCount(name)
+			if !h.fuzzy {
+				rank += 100000 // a label read exactly beats one read with a slip
+			}
 			if reMasked.MatchString(name) {
 				rank += 50 // the form WeChat shows: 张三(**三)
 			}
@@ -834,15 +840,20 @@ func (f *finder) counterparty(hits []labelHit) (Field, bool) {
 		}
 	}
 	if len(cs) > 0 {
-		// The first labelled line that has the best label.
-		fs := pickEach(cs)
-		best := fs[0]
-		for _, x := range fs[1:] {
-			if rankOfLabel(x.Label) > rankOfLabel(best.Label) {
-				best = x
+		// The labelled line with the best reading, the first of equals.
+		best := cs[0]
+		for _, c := range cs[1:] {
+			if c.rank > best.rank {
+				best = c
 			}
 		}
-		return best, true
+		var line []cand
+		for _, c := range cs {
+			if c.key == best.key {
+				line = append(line, c)
+			}
+		}
+		return mergeMask(pick(line), line), true
 	}
 	for _, r := range f.rows {
 		text := strings.Trim(r.compact, junk)
@@ -870,11 +881,40 @@ func (f *finder) counterparty(hits []labelHit) (Field, bool) {
 	return Field{}, false
 }
 
-func rankOfLabel(l string) int {
-	if l == "对方" || l == "商户全称" {
-		return 2
+// reMaskedJunk is a masked name whose last character was misread as a
+// sign (三 read as "=" by the English model): 张三(**=).
+var reMaskedJunk = regexp.MustCompile(`^([^()]+)\((\*+)[^*()\p{Han}]\)$`)
+
+// reMaskedHan is the same name read by the Chinese model, which takes the
+// mask for a character: 张三(扩三).
+var reMaskedHan = regexp.MustCompile(`^([^()]+)\(\P{Han}*\p{Han}?(\p{Han})\)$`)
+
+// mergeMask combines two readings of a masked name, the mask from one and
+// the last character from the other, when both agree on the name before
+// the parentheses: 张三(**=) and 张三(扩三) give 张三(**三). Only the form
+// WeChat prints is built; the name itself is never changed.
+func mergeMask(best Field, line []cand) Field {
+	if reMasked.MatchString(best.Value) {
+		return best
 	}
-	return 3
+	for _, a := range line {
+		ma := reMaskedJunk.FindStringSubmatch(a.f.Value)
+		if ma == nil {
+			continue
+		}
+		for _, b := range line {
+			mb := reMaskedHan.FindStringSubmatch(b.f.Value)
+			if mb == nil || mb[1] != ma[1] || a.f.Pass == b.f.Pass {
+				continue
+			}
+			out := b.f
+			out.Value = ma[1] + "(" + ma[2] + mb[2] + ")"
+			out.Conf = min(a.f.Conf, b.f.Conf)
+			out.Agree = 2
+			return out
+		}
+	}
+	return best
 }
 
 // chatTitle is the centred text of the title bar: in the top rows of

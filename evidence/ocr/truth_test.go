@@ -16,7 +16,10 @@ import (
 )
 
 var (
-	fullSet = flag.Bool("ocr.full", false, "read every test screenshot (slow), not the small set")
+	fullSet = flag.Bool("ocr.full", false, "read all 54 test screenshots (slow), not the 14 of the small set")
+	// Recapture the pure-Go corpus with:
+	//   rm -r testdata/tsv && go test -run 'TestTruth|TestChromiumTruth' -ocr.full -ocr.capture
+	//   go test -run TestGoldenFields -update
 	capture = flag.Bool("ocr.capture", false, "write the engine's TSV of each screenshot to testdata/tsv")
 )
 

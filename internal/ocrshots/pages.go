@@ -164,6 +164,17 @@ func Edited(p Page) Page {
 	}
 	p.Truth.AmountFen *= 10
 	p.Truth.IDs = copyMap(p.Truth.IDs)
+	if p.Chat != nil {
+		// A chat's amount is in its transfer bubble: write another there.
+		msgs := make([]Msg, len(p.Chat))
+		copy(msgs, p.Chat)
+		for i := range msgs {
+			if msgs[i].Transfer != "" {
+				msgs[i].Transfer = "¥50,000.00"
+			}
+		}
+		p.Chat, p.EditAmount = msgs, ""
+	}
 	return p
 }
 
