@@ -331,6 +331,9 @@ func pick(cs []cand) Field {
 		}
 	}
 	sort.Strings(order)
+	if len(order) == 0 {
+		return Field{}
+	}
 	var best *group
 	for _, v := range order {
 		g := groups[v]
@@ -595,15 +598,16 @@ func (f *finder) amount() (Field, bool) {
 		return Field{}, false
 	}
 	// The tallest reading, then every reading that overlaps it.
-	top := cs[0]
-	for _, c := range cs[1:] {
-		if c.f.Box.H > top.f.Box.H {
-			top = c
+	ti := 0
+	for i, c := range cs {
+		if c.f.Box.H > cs[ti].f.Box.H {
+			ti = i
 		}
 	}
-	var same []cand
-	for _, c := range cs {
-		if overlaps(c.f.Box, top.f.Box) && 5*c.f.Box.H >= 4*top.f.Box.H {
+	top := cs[ti]
+	same := []cand{top}
+	for i, c := range cs {
+		if i != ti && overlaps(c.f.Box, top.f.Box) && 5*c.f.Box.H >= 4*top.f.Box.H {
 			same = append(same, c)
 		}
 	}
