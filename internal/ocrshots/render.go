@@ -86,7 +86,7 @@ func Render(p Page, o Options) (*image.RGBA, error) {
 		c.text("···", o.Width-c.px(42), c.px(76), 18, true, th.text)
 	}
 	if o.Photo {
-		defer c.photo(image.Rect(c.px(40), Height(o.Width)-c.px(330), o.Width-c.px(40), Height(o.Width)-c.px(90)))
+		defer c.photo(image.Rect(c.px(40), Height(o.Width)-c.px(250), o.Width-c.px(40), Height(o.Width)-c.px(90)))
 	}
 	if p.Chat != nil {
 		c.fill(image.Rect(0, c.px(100), o.Width, c.px(101)), th.line)
