@@ -34,9 +34,11 @@
 // avatars) flattened into dark text on a light ground, since Tesseract's
 // one global threshold turns them into dark blobs; a contrast curve
 // (v/background)^3 so that light grey text (chat time stamps, labels)
-// stays under that threshold; pages wider than 1170 pixels scaled down to
-// 1170. Narrower pages (720-pixel forwards) are not scaled up: upscaling
-// was slower and read worse. No binarising: it lost amounts.
+// stays under that threshold, on the chi_sim pass only (on the other it
+// thickens strokes: HQP read as HOP); pages wider than 1600 pixels scaled
+// down. Phone widths are read as they are (scaling 1284 to 1170 saved no
+// time), and 720-pixel forwards are not scaled up: they read as well as
+// the originals. No binarising: it lost amounts.
 // The default passes are `-l chi_sim+eng --psm 11` (sparse text: IDs,
 // amounts, times, names) and `-l chi_sim --psm 6` (labels, and 年/月/日,
 // which the mixed pass reads as Latin letters). Every field is looked for

@@ -81,8 +81,11 @@ type Settings struct {
 	// (0-255): dark-mode text becomes dark on light.
 	InvertDark bool `json:"invert_dark"`
 	DarkBelow  int  `json:"dark_below"`
-	// MaxWidth scales wider pages down to it; pages are never scaled up
-	// (upscaling made recognition slower and worse).
+	// MaxWidth scales wider pages down to it (tablets, 2x captures).
+	// Phone widths are read as they are: scaling 1284-wide pages to 1170
+	// saved no engine time and read no better (measured on 12 pages).
+	// Pages are never scaled up: the 720-wide copies read as well as the
+	// originals, and upscaling is slower.
 	MaxWidth int `json:"max_width"`
 	// ThreadLimit is OMP_THREAD_LIMIT of every engine process: unset,
 	// Tesseract's threads fight over the cores and a page takes 3-4 times
@@ -101,7 +104,7 @@ func DefaultSettings() Settings {
 		FlattenColour: true,
 		InvertDark:    true,
 		DarkBelow:     100,
-		MaxWidth:      1170,
+		MaxWidth:      1600,
 		ThreadLimit:   1,
 	}
 }

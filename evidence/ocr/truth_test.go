@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/casebundle/casebundle/internal/ocrshots"
 )
@@ -21,6 +22,9 @@ var (
 	//   rm -r testdata/tsv && go test -run 'TestTruth|TestChromiumTruth' -ocr.full -ocr.capture
 	//   go test -run TestGoldenFields -update
 	capture = flag.Bool("ocr.capture", false, "write the engine's TSV of each screenshot to testdata/tsv")
+	// For measuring preprocessing choices on part of the set.
+	only     = flag.String("ocr.only", "", "read only the screenshots whose name contains this")
+	maxWidth = flag.Int("ocr.maxwidth", -1, "override Settings.MaxWidth (0: never scale down)")
 )
 
 // engineForTest finds tesseract or skips.
@@ -88,8 +92,21 @@ func TestTruth(t *testing.T) {
 	if !ocrshots.Available(ocrshots.NotoSans) || !ocrshots.Available(ocrshots.ZenHei) {
 		t.Skip("fonts-noto-cjk and fonts-wqy-zenhei are needed to draw the test screenshots")
 	}
-	shots := ocrshots.Set(*fullSet)
+	var shots []ocrshots.Shot
+	for _, s := range ocrshots.Set(*fullSet) {
+		if strings.Contains(s.Name, *only) {
+			shots = append(shots, s)
+		}
+	}
+	if *maxWidth >= 0 {
+		e.Settings.MaxWidth = *maxWidth
+	}
 	pool := NewPool(e, 0, nil)
+	start, cpu := time.Now(), childCPU()
+	defer func() {
+		t.Logf("%d screenshots in %.1f s, engine CPU %.2f s per screenshot", len(shots),
+			time.Since(start).Seconds(), (childCPU()-cpu).Seconds()/float64(max(len(shots), 1)))
+	}()
 	if *capture {
 		e.capture = map[string][][]byte{}
 	}
