@@ -1,11 +1,14 @@
 package ocr
 
 import (
+	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"image"
 	"image/color"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"sync"
@@ -102,8 +105,10 @@ func TestCacheConcurrent(t *testing.T) {
 					t.Error(err)
 					return
 				}
-				if got, ok := c.Get(key); ok && !reflect.DeepEqual(got, p) {
-					t.Error("torn cache entry")
+				// Once an entry was written, every read finds it whole:
+				// a reader never sees a half-written file under its name.
+				if got, ok := c.Get(key); !ok || !reflect.DeepEqual(got, p) {
+					t.Errorf("read %d after a write: hit=%v, torn or missing entry", i, ok)
 					return
 				}
 			}
@@ -135,5 +140,86 @@ func TestPoolUsesCache(t *testing.T) {
 	r := NewPool(e, 2, c).ReadData(t.Context(), data)
 	if r.Err != nil || !r.Cached || !reflect.DeepEqual(r.Page, want) {
 		t.Fatalf("got %+v", r)
+	}
+}
+
+func TestReadFilesCancelled(t *testing.T) {
+	e, err := Find(fakeTesseract(t, "5.3.0", "eng", "chi_sim"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var paths []string
+	for i := 0; i < 5; i++ {
+		img := blankImage(20, 20)
+		img.Set(i, i, color.Black)
+		p := filepath.Join(dir, string(rune('a'+i))+".png")
+		if err := os.WriteFile(p, encodePNGForTest(t, img), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	paths = append(paths, filepath.Join(dir, "missing.png"))
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	res := NewPool(e, 2, nil).ReadFiles(ctx, paths)
+	if len(res) != len(paths) {
+		t.Fatalf("%d results for %d paths", len(res), len(paths))
+	}
+	for i, r := range res {
+		if r.Err == nil || r.Path != paths[i] {
+			t.Errorf("result %d: %+v", i, r)
+		}
+	}
+}
+
+// TestCacheTwoProcesses runs two copies of the test binary that write and
+// read one key in a shared directory at once (the helper below).
+func TestCacheTwoProcesses(t *testing.T) {
+	dir := t.TempDir()
+	var cmds []*exec.Cmd
+	for i := 0; i < 2; i++ {
+		cmd := exec.Command(os.Args[0], "-test.run", "^TestCacheHelperProcess$")
+		cmd.Env = append(os.Environ(), "OCR_CACHE_HELPER_DIR="+dir)
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds = append(cmds, cmd)
+		t.Cleanup(func() {
+			if t.Failed() {
+				t.Log(out.String())
+			}
+		})
+	}
+	for _, c := range cmds {
+		if err := c.Wait(); err != nil {
+			t.Errorf("helper process: %v", err)
+		}
+	}
+	c, _ := OpenCache(dir)
+	if got, ok := c.Get(c.Key("ab", Info{})); !ok || !reflect.DeepEqual(got, testPage()) {
+		t.Error("the shared entry is not the page")
+	}
+}
+
+func TestCacheHelperProcess(t *testing.T) {
+	dir := os.Getenv("OCR_CACHE_HELPER_DIR")
+	if dir == "" {
+		t.Skip("helper of TestCacheTwoProcesses")
+	}
+	c, err := OpenCache(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, p := c.Key("ab", Info{}), testPage()
+	for i := 0; i < 200; i++ {
+		if err := c.Put(key, p); err != nil {
+			t.Fatal(err)
+		}
+		if got, ok := c.Get(key); !ok || !reflect.DeepEqual(got, p) {
+			t.Fatalf("read %d after a write: hit=%v, torn or missing entry", i, ok)
+		}
 	}
 }

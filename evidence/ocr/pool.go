@@ -100,19 +100,32 @@ func (p *Pool) ReadFile(ctx context.Context, path string) Result {
 	return r
 }
 
-// ReadFiles reads the files concurrently and returns their results in the
-// order of paths; a file that fails has its Err set and does not stop the
-// others. After ctx is cancelled the files not yet read fail with its error.
+// ReadFiles reads the files with as many workers as the pool has slots
+// (so that no more files are held in memory than are being read) and
+// returns their results in the order of paths; a file that fails has its
+// Err set and does not stop the others. After ctx is cancelled the files
+// not yet read fail with its error.
 func (p *Pool) ReadFiles(ctx context.Context, paths []string) []Result {
 	out := make([]Result, len(paths))
+	next := make(chan int)
 	var wg sync.WaitGroup
-	for i, path := range paths {
+	for w := 0; w < min(cap(p.sem), len(paths)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			out[i] = p.ReadFile(ctx, path)
+			for i := range next {
+				if err := ctx.Err(); err != nil {
+					out[i] = Result{Path: paths[i], Err: err}
+					continue
+				}
+				out[i] = p.ReadFile(ctx, paths[i])
+			}
 		}()
 	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
 	wg.Wait()
 	return out
 }
