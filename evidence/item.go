@@ -6,6 +6,7 @@ import (
 	"github.com/casebundle/casebundle/evidence/bill"
 	"github.com/casebundle/casebundle/evidence/chat"
 	"github.com/casebundle/casebundle/evidence/media"
+	"github.com/casebundle/casebundle/evidence/ocr"
 )
 
 // Kind is the broad class of an item, decided by its content.
@@ -151,6 +152,12 @@ type Item struct {
 	// Media is what the container of a recording or video says, when Kind
 	// is KindAudio or KindVideo and the format is one evidence/media reads.
 	Media *media.Info
+	// OCR is what the OCR engine read from a screenshot (evidence/ocr):
+	// the page kind, the words with boxes and the fields found. It is a
+	// machine's reading, never the evidence: the image is. Set by the
+	// build (bundle), not by Read, since OCR runs an outside program; nil
+	// when OCR is off, not installed, or the image is no phone screen.
+	OCR *ocr.Page
 }
 
 // HasError reports whether any finding on the item is an error.
