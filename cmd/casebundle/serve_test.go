@@ -138,7 +138,7 @@ func TestServeBuildsWhatBuildBuilds(t *testing.T) {
 	}
 	cli := filepath.Join(t.TempDir(), "cli.bundle")
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"casebundle", "build", caseDir, "-o", cli, "--time", when}, &stdout, &stderr); code != 0 {
+	if code := run([]string{"casebundle", "build", caseDir, "-o", cli, "--papers", "--time", when}, &stdout, &stderr); code != 0 {
 		t.Fatalf("casebundle build: exit %d\n%s%s", code, stdout.String(), stderr.String())
 	}
 	page1, cli1 := readTree(t, filepath.Join(ws, name+".bundle")), readTree(t, cli)
@@ -154,6 +154,23 @@ func TestServeBuildsWhatBuildBuilds(t *testing.T) {
 		if _, ok := page1[p]; !ok {
 			t.Errorf("%s only in casebundle build's bundle", p)
 		}
+	}
+	if _, ok := page1["papers/民事起诉状.pdf"]; !ok {
+		t.Errorf("the page's bundle has no papers/民事起诉状.pdf")
+	}
+	// The build page links every paper, nested ones too, and they download.
+	resp, _ = hc.Get(ts.URL + cu + "/build")
+	bpage, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	link := "/papers/complaint/" + url.PathEscape("投诉文本.txt")
+	if !bytes.Contains(bpage, []byte(link)) {
+		t.Errorf("the build page does not link %s", link)
+	}
+	resp, _ = hc.Get(ts.URL + cu + "/get/" + url.PathEscape(name+".bundle") + link)
+	txt, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !bytes.Equal(txt, page1["papers/complaint/投诉文本.txt"]) {
+		t.Errorf("GET %s: %d, %d bytes", link, resp.StatusCode, len(txt))
 	}
 	for _, p := range paths {
 		if _, ok := page1["data/"+p]; !ok {

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -363,7 +364,10 @@ type built struct {
 // buildCase seals the case folder dir into out (and out.zip) with the
 // build's clock now.
 func buildCase(ctx context.Context, dir, out string, now time.Time, p progressSink) (*built, error) {
-	res, err := bundle.Build(ctx, dir, bundle.Options{Out: out, Now: now, Zip: true, Progress: p})
+	// The page writes the papers too (build --papers): a victim who builds
+	// without a terminal needs the 起诉状 and the complaint text as much as
+	// the dossier.
+	res, err := bundle.Build(ctx, dir, bundle.Options{Out: out, Now: now, Zip: true, Papers: true, Progress: p})
 	if err != nil {
 		return nil, err
 	}
@@ -392,18 +396,27 @@ func builtOf(dir string, m *bundle.Manifest) *built {
 }
 
 // papersOf lists the papers a build wrote into the bundle's papers/
-// folder (起诉状.pdf, …), sorted; none before build writes papers.
+// folder (民事起诉状.pdf, complaint/投诉文本.txt, …) as slash paths under
+// papers/, sorted; none when the build wrote none.
 func papersOf(dir string) []string {
-	ents, err := os.ReadDir(filepath.Join(dir, "papers"))
-	if err != nil {
-		return nil
-	}
+	root := filepath.Join(dir, "papers")
 	var out []string
-	for _, e := range ents {
-		if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") {
-			out = append(out, e.Name())
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
 		}
-	}
+		if strings.HasPrefix(d.Name(), ".") && p != root {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() {
+			rel, _ := filepath.Rel(root, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
 	sort.Strings(out)
 	return out
 }

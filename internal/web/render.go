@@ -109,7 +109,15 @@ var funcs = template.FuncMap{
 		return strings.Join(s, ", ")
 	},
 	"pathEscape": url.PathEscape,
-	"args":       func(a ...any) []any { return a },
+	// pathSegs escapes each segment of a slash path (papers/complaint/…).
+	"pathSegs": func(p string) string {
+		segs := strings.Split(p, "/")
+		for i, s := range segs {
+			segs[i] = url.PathEscape(s)
+		}
+		return strings.Join(segs, "/")
+	},
+	"args": func(a ...any) []any { return a },
 }
 
 // beijing is UTC+8, the zone the page shows times in (as the dossier).
