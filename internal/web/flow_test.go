@@ -275,7 +275,7 @@ func TestBuildDownloadAndVerify(t *testing.T) {
 	}
 	waitBuild(t, c, "a")
 	page := c.page("/c/a/build")
-	for _, want := range []string{"a.bundle", "/c/a/get/a.bundle/dossier.pdf", "/c/a/get/a.bundle/zip", "核验通过", "本版本还不生成起诉状"} {
+	for _, want := range []string{"a.bundle", "/c/a/get/a.bundle/dossier.pdf", "/c/a/get/a.bundle/zip", "核验通过", "/c/a/get/a.bundle/papers/" + url.PathEscape("电子数据清单.pdf")} {
 		if !strings.Contains(page, want) {
 			t.Errorf("build page lacks %q", want)
 		}
