@@ -16,6 +16,7 @@ const (
 	KindChat     Kind = "chat"
 	KindBill     Kind = "bill"
 	KindDocument Kind = "document"
+	KindPDF      Kind = "pdf"
 	KindOther    Kind = "other"
 )
 
@@ -95,8 +96,8 @@ type Meta struct {
 	// Text.
 	Encoding string `json:"encoding,omitempty"`
 	Lines    int    `json:"lines,omitempty"`
-	// PDF documents.
-	PDFPages int `json:"pdf_pages,omitempty"`
+	// PDF documents (inspect_pdf.go).
+	PDFMeta
 	// Chats.
 	Messages     int      `json:"messages,omitempty"`
 	Participants []string `json:"participants,omitempty"`
@@ -125,8 +126,12 @@ type Item struct {
 
 	// Chat is the parsed transcript when Kind is KindChat.
 	Chat *chat.Chat
-	// Bill is the parsed bill when Kind is KindBill.
+	// Bill is the parsed bill when Kind is KindBill, and the rows of a PDF
+	// statement (Kind KindPDF, each row with its page).
 	Bill *bill.Bill
+	// PDF is what was read from a PDF (Kind KindPDF); nil when it could
+	// not be opened.
+	PDF *PDF
 }
 
 // HasError reports whether any finding on the item is an error.

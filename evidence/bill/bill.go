@@ -28,7 +28,8 @@ type Row struct {
 	TxnID        string    // 交易单号 / 交易订单号 / 交易号 / 流水号, trimmed
 	MerchantID   string    // 商户单号 / 商家订单号
 	Note         string    // 备注 / 附言
-	Line         int       // 1-based line (CSV) or row (xlsx) in the source
+	Line         int       // 1-based line (CSV) or row (xlsx) in the source; a PDF statement's row number
+	Page         int       // 1-based page of a PDF statement the row is on; 0 for CSV and xlsx
 }
 
 // Bill is a parsed bill export of WeChat Pay, Alipay or a bank.
