@@ -222,16 +222,32 @@ func (this *PdfReader) readToken(r *bufio.Reader) (string, error) {
 		}
 
 	case '%':
-		err = this.skipComments(r)
-		if err != nil {
-			return "", errors.Wrap(err, "Failed to skip comments")
+		// casebundle: every comment line recursed once; skip them all in
+		// a loop, then read the token after them.
+		for {
+			err = this.skipComments(r)
+			if err != nil {
+				return "", errors.Wrap(err, "Failed to skip comments")
+			}
+			if err = this.skipWhitespace(r); err != nil {
+				return "", errors.Wrap(err, "Failed to skip whitespace")
+			}
+			nb, err := r.ReadByte()
+			if err != nil {
+				break
+			}
+			if nb != '%' {
+				r.UnreadByte()
+				break
+			}
 		}
 		return this.readToken(r)
 
 	default:
-		// FIXME this may not be performant to create new strings for each byte
-		// Is it probably better to create a buffer and then convert to a string at the end.
-		str := string(b)
+		// casebundle: a builder (the original appended to a string, which
+		// is quadratic on a long token).
+		var str strings.Builder
+		str.WriteByte(b)
 
 	loop:
 		for {
@@ -244,13 +260,12 @@ func (this *PdfReader) readToken(r *bufio.Reader) (string, error) {
 				r.UnreadByte()
 				break loop
 			default:
-				str += string(b)
+				str.WriteByte(b)
 			}
 		}
-		return str, nil
+		return str.String(), nil
 	}
-
-	return "", nil
+	// casebundle: the unreachable "return" that followed is removed (go vet).
 }
 
 // Read a value based on a token
@@ -777,8 +792,7 @@ func (this *PdfReader) resolveObject(objSpec *PdfValue) (*PdfValue, error) {
 	} else {
 		return objSpec, nil
 	}
-
-	return &PdfValue{}, nil
+	// casebundle: the unreachable "return" that followed is removed (go vet).
 }
 
 // Find the xref offset (should be at the end of the PDF)
@@ -813,6 +827,10 @@ func (this *PdfReader) findXref() error {
 		token, err := this.readToken(r)
 		if err != nil {
 			return errors.Wrap(err, "Failed to read token")
+		}
+		// casebundle: readToken gives "" at the end; the loop never ended.
+		if token == "" {
+			return errors.New("no startxref at the end of the file")
 		}
 
 		if token == "startxref" {
@@ -1048,6 +1066,11 @@ func (this *PdfReader) readXref() error {
 					fieldSize := firstFieldSize + middleFieldSize + lastFieldSize
 					if paethDecode {
 						fieldSize++
+					}
+
+					// casebundle: /W [0 0 0] read zero bytes for ever.
+					if firstFieldSize < 0 || middleFieldSize < 0 || lastFieldSize < 0 || fieldSize < 1 || fieldSize > 64 {
+						return errors.New("bad /W of a cross-reference stream")
 					}
 
 					prevRow := make([]byte, fieldSize)
