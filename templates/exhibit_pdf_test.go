@@ -2,6 +2,7 @@ package templates
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -255,4 +256,60 @@ func importFuzzed(data []byte) {
 		}()
 	}
 	_ = out.Output(io.Discard)
+}
+
+// heavyPDF is a PDF of pages pages, each holding a picture that does not
+// compress (about kb kilobytes each).
+func heavyPDF(t *testing.T, pages, kb int) []byte {
+	t.Helper()
+	p := gofpdf.New("P", "mm", "A4", "")
+	p.SetCreationDate(time.Date(2025, 11, 5, 10, 0, 0, 0, time.UTC))
+	p.SetCatalogSort(true)
+	for i := 0; i < pages; i++ {
+		p.AddPage()
+		w := 320
+		img := noisyScreenshot(t, w, kb*1000/(3*w), uint64(100+i))
+		name := "img" + strconv.Itoa(i)
+		p.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(img))
+		p.ImageOptions(name, 20, 20, 100, 0, false, gofpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+	}
+	var b bytes.Buffer
+	if err := p.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestPDFVolumes: the imported pages count toward a volume's size, so a
+// volume holding a heavy PDF stays under the limit, and every page of the
+// PDF is in the volume that holds the exhibit.
+func TestPDFVolumes(t *testing.T) {
+	f := newFixture(t)
+	for i := 0; i < 3; i++ {
+		f.add(fmt.Sprintf("截图/聊天%02d.png", i+1), noisyScreenshot(t, 320, 300, uint64(i+1)), evidence.KindImage, "image/png",
+			fmt.Sprintf("聊天截图%d", i+1), "证明被告收到转账后拒不返还", evidence.Meta{Format: "png", Width: 320, Height: 300, BitDepth: 8})
+	}
+	heavy := heavyPDF(t, 3, 250)
+	ex := f.addPDF("bank/流水.pdf", heavy, "银行流水")
+	if !isPDF(ex) || !ex.Item.PDF.Importable {
+		t.Fatalf("the heavy PDF is not importable: %+v", ex.Item.PDF)
+	}
+	d := f.finish()
+	const limit = 900_000
+	vols, lay := renderVolumes(t, d, limit)
+	if len(vols) < 2 {
+		t.Fatalf("%d volume(s) for %d bytes of exhibits", len(vols), len(heavy)+3*290_000)
+	}
+	per := map[int]int{}
+	for _, p := range lay.Placements {
+		per[p.Volume]++
+		if p.Exhibit == ex.Number && p.Last-p.First != 3 {
+			t.Errorf("the PDF exhibit is on pages %d-%d of volume %d, want a caption and 3 pages", p.First, p.Last, p.Volume)
+		}
+	}
+	for i, v := range vols {
+		if len(v) > limit && per[i+1] > 1 {
+			t.Errorf("volume %d is %d bytes, over the limit of %d, with %d exhibits", i+1, len(v), limit, per[i+1])
+		}
+	}
 }
