@@ -267,8 +267,7 @@ func isPDFBill(b *bill.Bill) bool { return strings.HasPrefix(b.Layout, "pdf-") }
 
 // pdfSource is one PDF exhibit as imported into this pass's document.
 type pdfSource struct {
-	data []byte // the verified bytes, for rendering
-	tpls []int  // gofpdi template of each page; nil when not imported
+	tpls []int // gofpdi template of each page; nil when not imported
 	imp  *gofpdi.Importer
 	err  error // the file could not be read or does not match its hash
 }
@@ -285,6 +284,12 @@ func (dc *doc) pdfSource(ex *Exhibit) *pdfSource {
 		dc.pdfs = map[int]*pdfSource{}
 	}
 	dc.pdfs[ex.Number] = s
+	// The copy was read within evidence.Limits.MaxPDF when it was sealed;
+	// one of another size is not read at all.
+	if st, err := os.Stat(ex.File); err != nil || st.Size() != ex.Item.Size {
+		s.err = errors.New(dc.w.pdfUnchecked)
+		return s
+	}
 	data, err := os.ReadFile(ex.File)
 	if err != nil {
 		s.err = err
@@ -295,7 +300,6 @@ func (dc *doc) pdfSource(ex *Exhibit) *pdfSource {
 		s.err = errors.New(dc.w.pdfUnchecked)
 		return s
 	}
-	s.data = data
 	if ex.Item.PDF.Importable {
 		if dc.pdfImp == nil {
 			dc.pdfImp = gofpdi.NewImporter()
