@@ -3,8 +3,12 @@ module github.com/casebundle/casebundle
 go 1.26.8
 
 // Patched copies, see third_party/README.md: gofpdf sorts image keys for
-// byte-identical output; goexif bounds tag counts and IFD loops.
+// byte-identical output; goexif bounds tag counts and IFD loops; gofpdi
+// writes imported pages in a fixed order and bounds what a file can make it
+// allocate.
 replace github.com/jung-kurt/gofpdf => ./third_party/gofpdf
+
+replace github.com/phpdave11/gofpdi => ./third_party/gofpdi
 
 replace github.com/rwcarlsen/goexif => ./third_party/goexif
 
@@ -19,6 +23,7 @@ require (
 	github.com/gabriel-vasile/mimetype v1.4.16
 	github.com/gen2brain/heic v0.4.5
 	github.com/jung-kurt/gofpdf v1.16.2
+	github.com/phpdave11/gofpdi v1.0.15
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/rwcarlsen/goexif v0.0.0-20190401172101-9e8deecbddbd
 	github.com/schollz/progressbar/v3 v3.19.1
@@ -37,6 +42,7 @@ require (
 	github.com/ebitengine/purego v0.8.3 // indirect
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/mitchellh/colorstring v0.0.0-20190213212951-d06e56a500db // indirect
+	github.com/pkg/errors v0.8.1 // indirect
 	github.com/richardlehane/mscfb v1.0.9 // indirect
 	github.com/richardlehane/msoleps v1.0.6 // indirect
 	github.com/rivo/uniseg v0.4.7 // indirect

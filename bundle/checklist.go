@@ -92,7 +92,8 @@ func checklist(a *Analysis) []ManifestChecklist {
 // without being a transfer screenshot.
 func (m material) matches(e Exhibit) bool {
 	for _, k := range m.kinds {
-		if e.Item.Kind == k {
+		// A PDF statement's rows are a bill's (evidence.Item.Bill).
+		if e.Item.Kind == k || k == evidence.KindBill && e.Item.Bill != nil {
 			return true
 		}
 	}

@@ -26,6 +26,7 @@ type sighting struct {
 	direction string
 	party     string
 	disputed  bool
+	page      int // the page of a PDF statement, 0 for other sources
 }
 
 // timeSlack is how far two records of the same payment may differ in time:
@@ -63,9 +64,13 @@ func crossCheck(a *Analysis, c *Case, now time.Time) []ManifestTxn {
 					// Merchant order numbers count only when case.yaml names them.
 					continue
 				}
-				note(id, sighting{source: "data/" + e.Item.Path, exhibit: e.Number,
-					where: fmt.Sprintf("%s line %d", e.Item.Path, r.Line), whereZh: fmt.Sprintf("%s 第 %d 行", e.Item.Path, r.Line),
-					time: r.Time, hasTime: !r.Time.IsZero(), amount: r.Amount, hasAmount: true, direction: r.Direction, party: r.Counterparty})
+				where, whereZh := fmt.Sprintf("%s line %d", e.Item.Path, r.Line), fmt.Sprintf("%s 第 %d 行", e.Item.Path, r.Line)
+				if r.Page > 0 {
+					where, whereZh = statementWhere(e.Item.Path, r.Page)
+				}
+				note(id, sighting{source: "data/" + e.Item.Path, exhibit: e.Number, where: where, whereZh: whereZh,
+					time: r.Time, hasTime: !r.Time.IsZero(), amount: r.Amount, hasAmount: true, direction: r.Direction, party: r.Counterparty,
+					page: r.Page})
 			}
 		}
 	}
@@ -88,6 +93,7 @@ func crossCheck(a *Analysis, c *Case, now time.Time) []ManifestTxn {
 			if s.exhibit > 0 && !containsInt(mt.Exhibits, s.exhibit) {
 				mt.Exhibits = append(mt.Exhibits, s.exhibit)
 			}
+			addStatementPage(&mt, s)
 			mt.Disputed = mt.Disputed || s.disputed
 			if mt.Time == "" && s.hasTime {
 				mt.Time = s.time.UTC().Format(time.RFC3339)
@@ -135,6 +141,10 @@ func checkBillIDDates(a *Analysis, now time.Time) {
 				continue // already a finding of the bill reader
 			}
 			if info := evidence.ParseTxnIDAt(r.TxnID, now); info.Form == evidence.FormInvalid {
+				if r.Page > 0 {
+					e.Item.Add(evidence.CodePDFStatementTxnIDInvalid, r.Page, r.TxnID, evidence.Text{Zh: info.ProblemZh, En: info.ProblemEn})
+					continue
+				}
 				e.Item.Add(evidence.CodeBillTxnIDInvalid, r.Line, r.TxnID, evidence.Text{Zh: info.ProblemZh, En: info.ProblemEn})
 			}
 		}

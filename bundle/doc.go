@@ -49,7 +49,7 @@
 //	dossier           {volumes: ["dossier.pdf", …], pages: [pages per volume], redacted}
 //	items[]           exhibit (1..n as printed in the dossier), volume, pages [first, last]
 //	                  in that volume, path ("data/…"; "" for a file that could not be read),
-//	                  sha256, size, mime, kind (image|chat|bill|document|audio|video|other),
+//	                  sha256, size, mime, kind (image|chat|bill|pdf|document|audio|video|other),
 //	                  title, proves, source, times {modified, captured, ingested}, meta, findings[]
 //	  meta            images: format, width, height, bit_depth, interlaced, alpha,
 //	                  orientation, camera, gps {lat, lon}, capture_zone; HEIF photos (format
@@ -69,10 +69,23 @@
 //	                  rotation), frame_rate (average, "29.97"), rotation (degrees clockwise a
 //	                  player turns it); empty fields are left out. What is said in a recording
 //	                  is not transcribed
+//	                  PDFs: pages, pdf_version, producer, creator, created (RFC 3339 UTC, or
+//	                  the clock as written with created_zone "unknown"), encrypted (opened
+//	                  with an empty password), repaired, revisions, signatures[] {field,
+//	                  name (the dictionary's /Name), signer (certificate subject CN), issuer,
+//	                  signing_time, covers_whole_file, bytes_after, digest_matches,
+//	                  signature_matches_key, chain_checked (always false: no certificate
+//	                  chain, trust list or revocation is checked, so no signature is called
+//	                  valid)}; a statement whose table was read: statement (its title),
+//	                  statement_issuer (wechat|alipay|cmb|icbc|boc|ccb), third_party (true:
+//	                  issued by a platform or bank, 民事证据规定 第94条), and the bill fields
+//	                  rows, provider (wechat|alipay|bank), period
 //	transactions[]    every transaction ID seen in case.yaml and the bills: id, platform,
 //	                  form (valid|invalid|unknown), time, amount, currency ("CNY"),
 //	                  direction (out|in|""), counterparty, disputed, sources[] ("case.yaml",
-//	                  "data/…"), exhibits[] (where the ID was seen), findings[]
+//	                  "data/…"), exhibits[] (where the ID was seen), statement_pages[]
+//	                  {exhibit, page} (the page of a PDF statement each row with the ID
+//	                  is on; left out when none), findings[]
 //	checklist[]       material (zh), material_en, required, present, exhibits[]
 //	totals            loss (sum of disputed outgoing amounts of case.yaml), currency
 //	findings[]        case-level findings; each finding anywhere is
@@ -92,7 +105,7 @@
 //	bill_empty                    info           a bill export holds no transactions
 //	bill_encrypted                warning        a password-protected zip (how WeChat Pay sends bills): not read
 //	bill_layout_unknown           warning        a table that looks like a bank statement whose columns no layout places
-//	bill_rows_skipped             warning        rows of a bill without a readable time or amount were skipped
+//	bill_rows_skipped             warning        rows of a bill or PDF statement without a readable time or amount were skipped
 //	bill_unreadable               warning        a file that looks like a bill export could not be read
 //	capture_after_build           warning        a capture time later than the dossier's generation time
 //	capture_long_before           warning        a capture time more than two years before the first transaction
@@ -121,6 +134,13 @@
 //	no_case_yaml                  warning        the case folder has no case.yaml
 //	not_regular_file              warning        a pipe, device or socket in the case folder: not opened
 //	note_without_file             warning        case.yaml names an item the case folder does not have
+//	pdf_changed_after_signing     warning        a PDF signature's byte range does not reach the end: bytes appended or changed after signing
+//	pdf_encrypted                 warning        a PDF that needs a password: not read, pages not shown; the original is sealed
+//	pdf_repaired                  info           a PDF's cross-reference table is wrong: objects found by scanning
+//	pdf_signature_mismatch        warning        the digest a PDF signature signed does not match the bytes it covers
+//	pdf_statement_unreadable      warning        a PDF that looks like a statement whose table cannot be read
+//	pdf_too_large                 warning        a PDF over the size or a reading limit: kept and hashed, not read
+//	pdf_unreadable                error          a file that is not a readable PDF: pages not shown; the original is sealed
 //	symlink_skipped               warning        a symbolic link in the case folder: not followed
 //	text_too_large                info           a text file over the parsing limit: kept, not parsed
 //	txn_amount_mismatch           warning        two sources give one transaction ID different amounts

@@ -83,18 +83,20 @@ type ManifestTimes struct {
 
 // ManifestTxn is one transaction ID seen in the case.
 type ManifestTxn struct {
-	ID           string             `json:"id"`
-	Platform     string             `json:"platform"`
-	Form         string             `json:"form"`
-	Time         string             `json:"time"`
-	Amount       *money.Fen         `json:"amount"`
-	Currency     string             `json:"currency"`
-	Direction    string             `json:"direction"`
-	Counterparty string             `json:"counterparty"`
-	Disputed     bool               `json:"disputed"`
-	Sources      []string           `json:"sources"`
-	Exhibits     []int              `json:"exhibits"`
-	Findings     []evidence.Finding `json:"findings"`
+	ID           string     `json:"id"`
+	Platform     string     `json:"platform"`
+	Form         string     `json:"form"`
+	Time         string     `json:"time"`
+	Amount       *money.Fen `json:"amount"`
+	Currency     string     `json:"currency"`
+	Direction    string     `json:"direction"`
+	Counterparty string     `json:"counterparty"`
+	Disputed     bool       `json:"disputed"`
+	Sources      []string   `json:"sources"`
+	Exhibits     []int      `json:"exhibits"`
+	// StatementPages: where the ID is in a PDF statement (statement.go).
+	StatementPages []ManifestPage     `json:"statement_pages,omitempty"`
+	Findings       []evidence.Finding `json:"findings"`
 }
 
 // ManifestChecklist is one material of the route's checklist.

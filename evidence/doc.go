@@ -4,7 +4,7 @@
 // a writer (the bundle's data/ folder), detects the kind by content rather
 // than by extension (read.go), hands the content to the reader of its kind
 // and turns what the reader reports into the Item's metadata, capture time
-// and findings (inspect_image.go, classify.go). Anything wrong with the
+// and findings (inspect_image.go, inspect_pdf.go, classify.go). Anything wrong with the
 // content becomes a Finding on the Item; only a failed read or write is an
 // error.
 //

@@ -59,6 +59,19 @@ const (
 	CodeVideoNoFFmpeg          //
 	CodeVideoFramesFailed      // args: the error
 
+	// PDF documents (inspect_pdf.go).
+	CodePDFTooLarge              // args: the limit in MiB
+	CodePDFOverLimit             // args: the limit's description
+	CodePDFEncrypted             //
+	CodePDFUnreadable            // args: the reason
+	CodePDFRepaired              //
+	CodePDFChangedAfterSigning   // args: the signature field, bytes after the signed range
+	CodePDFSignatureMismatch     // args: the signature field
+	CodePDFStatementUnreadable   // args: the error
+	CodePDFStatementRowsSkipped  // args: the number of rows, the pages
+	CodePDFStatementTxnIDInvalid // args: page, ID, Text of the problem
+	CodePDFStatementTxnIDDate    // args: page, ID, embedded date, row time
+
 	// The case folder (package bundle).
 	CodeUnreadable      // args: the error
 	CodeFileUnreadable  // args: the error
@@ -268,6 +281,62 @@ var catalogue = [codeCount]entry{
 		"ffmpeg could not take frames from this video (%v); the dossier shows none, and the video itself is kept unchanged in data/.",
 		"用播放器打开原件确认能否播放；如不能，请从手机重新导出视频。",
 		"Open the original in a player to check that it plays; if not, export the video from the phone again."},
+
+	CodePDFTooLarge: {"pdf_too_large", Warning,
+		"PDF 文件超过 %d MiB，未读取其内容，卷宗中不显示其页面；原件已保存在证据包的 data/ 中并计算哈希。",
+		"The PDF is larger than %d MiB: its content was not read and its pages are not shown; the original is kept in the bundle's data/ and hashed.",
+		"如果这是账单或流水，请只导出与本案有关的时间段，另存为较小的 PDF 一并放入，原件保留。",
+		"If this is a statement, export only the period the case is about as a smaller PDF and add it beside the original."},
+	CodePDFOverLimit: {"pdf_too_large", Warning,
+		"PDF 超出读取上限（%s），未读取其内容，卷宗中不显示其页面；原件已保存在证据包的 data/ 中并计算哈希。",
+		"The PDF exceeds a reading limit (%s): its content was not read and its pages are not shown; the original is kept in the bundle's data/ and hashed.",
+		"用查看器打开并“打印为 PDF”另存一份一并放入，原件保留；如果打不开，文件可能已损坏，请重新下载。",
+		"Open it in a viewer and save a copy with \"Print to PDF\" beside the original; if it does not open, the file may be damaged: download it again."},
+	CodePDFEncrypted: {"pdf_encrypted", Warning,
+		"PDF 设有打开密码，无法读取其内容，卷宗中不显示其页面；原件已保存在证据包的 data/ 中并计算哈希。",
+		"The PDF needs a password to open: its content cannot be read and its pages are not shown; the original is kept in the bundle's data/ and hashed.",
+		"用密码打开后“打印为 PDF”另存一份不加密的副本一并放入，原件保留；银行流水的密码通常在短信或邮件中。",
+		"Open it with its password and save an unencrypted copy with \"Print to PDF\" beside the original; a bank usually sends the password by SMS or e-mail."},
+	CodePDFUnreadable: {"pdf_unreadable", Error,
+		"不是可读取的 PDF（%s），卷宗中不显示其页面；原件已保存在证据包的 data/ 中并计算哈希。",
+		"Not a readable PDF (%s): its pages are not shown; the original is kept in the bundle's data/ and hashed.",
+		"从 App、网银或邮件中重新下载这个 PDF，替换案件文件夹中的文件。",
+		"Download the PDF again from the app, the bank or the e-mail, and replace the file in the case folder."},
+	CodePDFRepaired: {"pdf_repaired", Info,
+		"PDF 的交叉引用表有误，已按查看器的做法逐个查找对象读取；内容可能不完整。",
+		"The PDF's cross-reference table is wrong; its objects were found by scanning, as viewers do, and may be incomplete.",
+		"无需处理；如有原始下载的文件，请用它替换。",
+		"Nothing to do; if you have the file as first downloaded, use it instead."},
+	CodePDFChangedAfterSigning: {"pdf_changed_after_signing", Warning,
+		"签名 %s 签署的字节范围没有覆盖整个文件：签署后文件又被追加或修改了 %d 字节，这部分内容不在签名范围内。",
+		"Signature %s does not cover the whole file: %d bytes were appended or changed after signing and are not covered by it.",
+		"向出具方重新获取原始签名文件；如果追加的是另一个签名或批注，请说明其来源。",
+		"Get the signed file again from its issuer; if what was appended is another signature or a note, say where it came from."},
+	CodePDFSignatureMismatch: {"pdf_signature_mismatch", Warning,
+		"签名 %s 所签署的摘要与文件中相应字节的摘要不一致：签名范围内的内容在签署后被改动过。",
+		"The digest signed by signature %s does not match the bytes it covers: content inside the signed range was changed after signing.",
+		"向出具方重新获取原始签名文件，不要使用经过编辑或转存的副本。",
+		"Get the signed file again from its issuer; do not use a copy that was edited or re-saved."},
+	CodePDFStatementUnreadable: {"pdf_statement_unreadable", Warning,
+		"这份 PDF 看起来是交易流水，但无法读取其中的表格（%v）；页面仍显示在卷宗中。",
+		"This PDF looks like a statement, but its table cannot be read (%v); its pages are still shown in the dossier.",
+		"从 App 或网银重新申请或下载流水 PDF；也可另附账单导出文件（CSV 或 xlsx）。",
+		"Request or download the statement PDF again; a bill export (CSV or xlsx) can be added as well."},
+	CodePDFStatementRowsSkipped: {"bill_rows_skipped", Warning,
+		"流水中有 %d 行无法读取（缺少时间或金额），已跳过；所在页：%s。",
+		"%d rows of the statement could not be read (no time or amount) and were skipped; on page(s) %s.",
+		"对照 PDF 页面检查被跳过的行；如涉及本案交易，请在 case.yaml 中写明。",
+		"Check the skipped rows against the PDF's pages; if they hold a transaction of the case, note it in case.yaml."},
+	CodePDFStatementTxnIDInvalid: {"txn_id_invalid", Warning,
+		"流水第 %d 页的单号 %s 格式无效：%s。",
+		"Page %d of the statement: the ID %s is not valid: %s.",
+		"对照 App 中的交易详情核对这一行的单号；流水若被编辑过，请重新下载。",
+		"Compare the ID of this row with the payment's detail page in the app; if the statement was edited, download it again."},
+	CodePDFStatementTxnIDDate: {"txn_id_date_mismatch", Warning,
+		"流水第 %d 页：单号 %s 中的日期 %s 与交易时间 %s 相差超过一天。",
+		"Page %[1]d of the statement: the date %[3]s inside ID %[2]s is more than a day from the time %[4]s.",
+		"对照 App 中的交易详情核对这一行的单号和时间。",
+		"Compare the ID and the time of this row with the payment's detail page in the app."},
 
 	CodeUnreadable: {"unreadable", Error,
 		"无法读取：%v",

@@ -20,6 +20,7 @@ const (
 	KindDocument Kind = "document"
 	KindAudio    Kind = "audio"
 	KindVideo    Kind = "video"
+	KindPDF      Kind = "pdf"
 	KindOther    Kind = "other"
 )
 
@@ -99,8 +100,8 @@ type Meta struct {
 	// Text.
 	Encoding string `json:"encoding,omitempty"`
 	Lines    int    `json:"lines,omitempty"`
-	// PDF documents.
-	PDFPages int `json:"pdf_pages,omitempty"`
+	// PDF documents (inspect_pdf.go).
+	PDFMeta
 	// Chats.
 	Messages     int      `json:"messages,omitempty"`
 	Participants []string `json:"participants,omitempty"`
@@ -147,7 +148,8 @@ type Item struct {
 
 	// Chat is the parsed transcript when Kind is KindChat.
 	Chat *chat.Chat
-	// Bill is the parsed bill when Kind is KindBill.
+	// Bill is the parsed bill when Kind is KindBill, and the rows of a PDF
+	// statement (Kind KindPDF, each row with its page).
 	Bill *bill.Bill
 	// Media is what the container of a recording or video says, when Kind
 	// is KindAudio or KindVideo and the format is one evidence/media reads.
@@ -158,6 +160,9 @@ type Item struct {
 	// build (bundle), not by Read, since OCR runs an outside program; nil
 	// when OCR is off, not installed, or the image is no phone screen.
 	OCR *ocr.Page
+	// PDF is what was read from a PDF (Kind KindPDF); nil when it could
+	// not be opened.
+	PDF *PDF
 }
 
 // HasError reports whether any finding on the item is an error.

@@ -22,11 +22,15 @@ type Limits struct {
 	// MaxText is the largest text-like file (chat export, bill, CSV) that is
 	// read into memory and parsed; a larger one is kept and hashed only.
 	MaxText int64
+	// MaxPDF is the largest PDF that is read into memory and parsed
+	// (inspect_pdf.go); a larger one is kept and hashed only, with a
+	// finding. 0 means DefaultLimits.MaxPDF.
+	MaxPDF int64
 }
 
 // DefaultLimits fit a phone's screenshots and photos with room to spare: 50
 // megapixels is a 8660 × 5773 photo, 64 MiB a chat export of years.
-var DefaultLimits = Limits{MaxPixels: 50_000_000, MaxText: 64 << 20}
+var DefaultLimits = Limits{MaxPixels: 50_000_000, MaxText: 64 << 20, MaxPDF: 64 << 20}
 
 // headSize is how much of the start of a file is kept for sniffing the
 // kind, reading the image header and the EXIF segment (at most 64 KiB in a
@@ -102,8 +106,7 @@ func inspect(it *Item, head []byte, rest io.Reader, size int64, lim Limits) erro
 	case isMedia(mt, head):
 		return inspectMedia(it, head, rest, size)
 	case mt.Is("application/pdf"):
-		it.Kind = KindDocument
-		return nil
+		return inspectPDF(it, head, rest, lim)
 	case strings.HasPrefix(it.MIME, "image/"):
 		it.Kind = KindImage
 		it.Add(CodeImageFormatUnsupported)

@@ -121,7 +121,11 @@ func TestRead(t *testing.T) {
 				t.Errorf("findings %+v", it.Findings)
 			}
 		}},
-		{"pdf", []byte("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"), evidence.KindDocument, "application/pdf", nil},
+		{"pdf", []byte("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"), evidence.KindPDF, "application/pdf", func(t *testing.T, it *evidence.Item) {
+			if !hasFinding(it, "pdf_unreadable", evidence.Error) {
+				t.Errorf("findings %+v", it.Findings)
+			}
+		}},
 		{"utf-8 text", []byte("情况说明\n2025年11月3日\n"), evidence.KindDocument, "text/plain", func(t *testing.T, it *evidence.Item) {
 			if it.Meta.Encoding != "utf-8" || it.Meta.Lines != 2 {
 				t.Errorf("meta %+v", it.Meta)

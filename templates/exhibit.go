@@ -26,6 +26,8 @@ func drawExhibits(dc *doc) {
 			dc.caption(ex)
 			dc.setY(dc.y() + 3)
 			switch it := ex.Item; {
+			case isPDF(ex):
+				dc.exhibitPDF(ex)
 			case it != nil && it.Kind == evidence.KindChat && it.Chat != nil:
 				dc.exhibitChat(ex)
 			case it != nil && it.Kind == evidence.KindBill && it.Bill != nil:
@@ -100,6 +102,7 @@ func (dc *doc) captionRows(ex *Exhibit) (rows [][]string, errRow int) {
 			}
 			rows = append(rows, []string{w.capDimensions, dim})
 		}
+		rows = append(rows, dc.pdfCaptionRows(it)...)
 		modified := w.unknownTime
 		if !it.Modified.IsZero() {
 			modified = w.when(it.Modified)
@@ -181,8 +184,8 @@ func (dc *doc) card(ex *Exhibit) {
 		b.WriteString(w.inBundle + "data/" + it.Path + "\n")
 		b.WriteString("SHA-256" + dc.colon() + dash(it.SHA256) + "\n")
 		b.WriteString(w.capType + dc.colon() + dash(it.MIME))
-		if it.Meta.PDFPages > 0 {
-			b.WriteString("\n" + w.pdfPages + dc.colon() + fmt.Sprint(it.Meta.PDFPages))
+		if it.Meta.Pages > 0 {
+			b.WriteString("\n" + w.pdfPages + dc.colon() + fmt.Sprint(it.Meta.Pages))
 		}
 	} else {
 		b.WriteString(w.inBundle + dash(ex.File))

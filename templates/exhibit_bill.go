@@ -63,7 +63,11 @@ func (dc *doc) exhibitBill(ex *Exhibit) {
 	if shown < len(b.Rows) {
 		dc.para(w.billShortened(shown, len(b.Rows)), sizeSmall, colText, 0)
 	}
-	dc.para(w.billLegend(strings.Join(names, dc.w.listSep)), sizeSmall, colMuted, 0)
+	legend := w.billLegend
+	if isPDFBill(b) {
+		legend = w.billLegendPDF
+	}
+	dc.para(legend(strings.Join(names, dc.w.listSep)), sizeSmall, colMuted, 0)
 	dc.gap(1.5)
 	dc.billRows(ex, b, marks, keep)
 	if hidden := len(b.Rows) - shown; hidden > 0 {
@@ -246,8 +250,13 @@ func (dc *doc) billColumns(b *bill.Bill, keep []bool, lineW, amountW, idW float6
 		idCol = max(contentW-fixed-30, tw(w.colBillID))
 		rest = contentW - fixed - idCol
 	}
+	lineLabel := w.colLine
+	if isPDFBill(b) {
+		lineLabel = w.colStatementPage
+		lineCol = max(lineCol, tw(lineLabel))
+	}
 	return []column{
-		{w.colLine, lineCol, "R"},
+		{lineLabel, lineCol, "R"},
 		{w.colBillTime, timeCol, "L"},
 		{w.colType, typeCol, "L"},
 		{w.colBillParty, rest * 0.5, "L"},
@@ -265,15 +274,20 @@ func (dc *doc) billRows(ex *Exhibit, b *bill.Bill, marks []int, keep []bool) {
 	w := dc.w
 	var items []billItem
 	maxLine, amountW, idW := 0, 0.0, 0.0
+	// A PDF statement's rows are numbered by the page they are on.
+	lineOf, gapText := func(r bill.Row) int { return r.Line }, w.billGap
+	if isPDFBill(b) {
+		lineOf, gapText = func(r bill.Row) int { return r.Page }, w.billGapPages
+	}
 	for i := 0; i < len(b.Rows); {
 		if !keep[i] {
 			j := i
-			lo, hi := b.Rows[i].Line, b.Rows[i].Line
+			lo, hi := lineOf(b.Rows[i]), lineOf(b.Rows[i])
 			for j < len(b.Rows) && !keep[j] {
-				lo, hi = min(lo, b.Rows[j].Line), max(hi, b.Rows[j].Line)
+				lo, hi = min(lo, lineOf(b.Rows[j])), max(hi, lineOf(b.Rows[j]))
 				j++
 			}
-			items = append(items, billItem{gap: w.billGap(j-i, lo, hi)})
+			items = append(items, billItem{gap: gapText(j-i, lo, hi)})
 			i = j
 			continue
 		}
@@ -293,10 +307,10 @@ func (dc *doc) billRows(ex *Exhibit, b *bill.Bill, marks []int, keep []bool) {
 		amount := r.Amount.Grouped()
 		id := strings.TrimSpace(r.TxnID)
 		items = append(items, billItem{cells: []string{
-			mark + strconv.Itoa(r.Line), when, dash(r.Type), dash(r.Counterparty), dash(r.Goods),
+			mark + strconv.Itoa(lineOf(r)), when, dash(r.Type), dash(r.Counterparty), dash(r.Goods),
 			w.inOut[r.Direction], amount, dash(r.Status), dash(id),
 		}, bg: bg})
-		maxLine = max(maxLine, r.Line)
+		maxLine = max(maxLine, lineOf(r))
 		amountW = max(amountW, dc.m.textWidth(amount, sizeTiny))
 		idW = max(idW, dc.m.textWidth(dc.m.clean(id, false), sizeTiny))
 		i++

@@ -270,7 +270,7 @@ func fullDossier(t testing.TB) *Dossier {
 		MessageZh: "图片无法解码（文件可能不完整）", MessageEn: "The image does not decode (the file may be incomplete)"}}
 	e = f.add("聊天记录.txt", chatText(), evidence.KindChat, "text/plain; charset=utf-8", "微信聊天记录导出", "证明被告知悉转错账并拒绝退还", evidence.Meta{Encoding: "utf-8", Lines: 80})
 	e.Source = "微信聊天记录导出"
-	f.add("投诉回执.pdf", []byte("%PDF-1.4\n%fake receipt\n"), evidence.KindDocument, "application/pdf", "微信支付投诉回执", "证明原告已向平台投诉", evidence.Meta{PDFPages: 2})
+	f.add("投诉回执.pdf", []byte("%PDF-1.4\n%fake receipt\n"), evidence.KindDocument, "application/pdf", "微信支付投诉回执", "证明原告已向平台投诉", evidence.Meta{PDFMeta: evidence.PDFMeta{Pages: 2}})
 	return f.finish()
 }
 

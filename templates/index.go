@@ -43,7 +43,7 @@ func (dc *doc) indexTable() {
 		rows[i] = []string{
 			strconv.Itoa(ex.Number),
 			exhibitTitle(&ex),
-			dash(ex.Source),
+			dc.sourceCell(&ex),
 			dash(ex.Proves),
 			dc.pages(ex.Number),
 		}

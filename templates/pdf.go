@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/jung-kurt/gofpdf"
+	"github.com/phpdave11/gofpdi"
 
 	"github.com/casebundle/casebundle/fonts"
 )
@@ -147,6 +148,11 @@ type doc struct {
 	// says which exhibits each volume holds.
 	volume int
 	plan   *volumePlan
+
+	// pdfs holds the PDF exhibits read and imported in this pass, by
+	// exhibit number; pdfImp imports their pages (exhibit_pdf.go).
+	pdfs   map[int]*pdfSource
+	pdfImp *gofpdi.Importer
 }
 
 // snapshot is what one pass over a volume found: its page count, where

@@ -333,6 +333,8 @@ func (r *renderer) costs() []exhibitCost {
 			if p.err == nil {
 				c.image, c.bytes = p.name, imageBytes(ex, p)
 			}
+		} else if isPDF(ex) {
+			c.rest += pdfBytes(ex)
 		} else if it := ex.Item; it != nil && (it.Kind == evidence.KindChat || it.Kind == evidence.KindBill || isText(it)) {
 			c.rest += textAllowance + 2*it.Size
 		}
@@ -450,6 +452,8 @@ func (r *renderer) measure(v int) (int64, *snapshot, error) {
 			size += imageBytes(ex, p)
 		}
 		size += frameBytes(r.images, ex)
+		// The pages of a PDF are imported (or rendered) in the final pass.
+		size += pdfBytes(ex)
 	}
 	return size, snap, nil
 }

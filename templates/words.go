@@ -180,6 +180,24 @@ type words struct {
 	volOver      func(vol, n int, size, limit string) string
 	volElsewhere string
 
+	// PDF exhibits (exhibit_pdf.go): the caption, the band over each page,
+	// signatures, statements and pages that cannot be drawn.
+	pdfBand                                                   func(n, page, pages int) string
+	capProducer, capCreator, capCreated, capSignatures        string
+	capStatement, capThirdParty, capCaseRows                  string
+	pdfVector, pdfRendered, pdfEncryptedOpen, zoneNotRecorded string
+	sigNone, sigCovers, sigDigestOK, sigDigestBad             string
+	sigChainNote, sigChainShort, sigAt                        string
+	sigChanged                                                func(after int64) string
+	sigNames                                                  func(name, signer string) string
+	statementRead                                             func(title string, rows int) string
+	thirdParty, thirdPartyShort                               string
+	caseRowAt                                                 func(id string, page int) string
+	pdfPageFailed                                             func(reason, where string) string
+	pdfNoRenderer, pdfUnchecked, colStatementPage             string
+	billGapPages                                              func(n, from, to int) string
+	billLegendPDF                                             func(names string) string
+
 	// Chat transfer states as the chat readers set them, in this language;
 	// a state not listed is shown as the export wrote it.
 	transferStates map[string]string

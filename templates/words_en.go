@@ -178,6 +178,7 @@ var enWords = &words{
 		evidence.KindDocument: "document",
 		evidence.KindAudio:    "recording",
 		evidence.KindVideo:    "video",
+		evidence.KindPDF:      "PDF document",
 		evidence.KindOther:    "other",
 	},
 	imageFailed:   "This image cannot be shown in the dossier",
@@ -463,6 +464,61 @@ var enWords = &words{
 		return fmt.Sprintf("Volume %d holds exhibit %d alone (%s): it is larger than the volume limit of %s and cannot be split.", vol, n, size, limit)
 	},
 	volElsewhere: "This volume holds no exhibits: they start in volume 2; the evidence index gives the volume and page of each.",
+
+	// PDF exhibits.
+
+	pdfBand:          func(n, page, pages int) string { return fmt.Sprintf("Exhibit %d, page %d of %d", n, page, pages) },
+	capProducer:      "Producer",
+	capCreator:       "Creator",
+	capCreated:       "PDF created",
+	capSignatures:    "Digital signatures",
+	capStatement:     "Statement",
+	capThirdParty:    "Data source",
+	capCaseRows:      "Case transactions",
+	pdfVector:        "vector pages, imported as they are",
+	pdfRendered:      "pictures rendered from the PDF (150 dpi)",
+	pdfEncryptedOpen: "encrypted with an empty password: anyone can open it",
+	zoneNotRecorded:  " (the file records no zone)",
+	sigNone:          "none",
+	sigCovers:        "covers the whole file",
+	sigDigestOK:      "the signed digest matches the signed bytes",
+	sigDigestBad:     "the signed digest does not match the signed bytes",
+	sigChainNote:     "This is what the file states and a check of its bytes only: the certificate chain, trust list and revocation were not checked, so it does not show that a signature is valid or who really signed.",
+	sigChainShort:    "chain not checked",
+	sigAt:            "signed",
+	sigChanged: func(after int64) string {
+		return "changed after signing (" + money.Grouped(after) + " bytes after the signed range)"
+	},
+	sigNames: func(name, signer string) string {
+		return "named \"" + name + "\" in the signature, certificate subject \"" + signer + "\""
+	},
+	statementRead: func(title string, rows int) string {
+		return fmt.Sprintf("%s; %d transactions read from the PDF's text", title, rows)
+	},
+	thirdParty:      "issued by a third party (platform or bank): data provided by a neutral third-party platform that records and keeps electronic data, Supreme People's Court Provisions on Evidence in Civil Procedure, art. 94(1)(ii)",
+	thirdPartyShort: "issued by a third party (platform), art. 94",
+	caseRowAt: func(id string, page int) string {
+		return fmt.Sprintf("%s: page %d of the statement", id, page)
+	},
+	pdfPageFailed: func(reason, where string) string {
+		return "This page could not be drawn (" + reason + "). The original is in the bundle at: " + where
+	},
+	pdfNoRenderer:    "it cannot be imported as it is, and pdftoppm (poppler-utils) is not installed",
+	pdfUnchecked:     "the copy in the bundle does not match the recorded hash",
+	colStatementPage: "Page",
+	billGapPages: func(n, from, to int) string {
+		if n == 1 {
+			return fmt.Sprintf("… 1 row left out here (page %d of the PDF) …", from)
+		}
+		return fmt.Sprintf("… %d rows left out here (pages %d–%d of the PDF) …", n, from, to)
+	},
+	billLegendPDF: func(names string) string {
+		s := "★ dark yellow: the ID of a payment listed in case.yaml."
+		if names != "" {
+			s += " ◆ light yellow: the counterparty is " + names + "."
+		}
+		return s + " Page is the PDF page the row is on. This table is what was read from the PDF's text; the pages above are the record."
+	},
 
 	transferStates: map[string]string{"待收款": "awaiting receipt", "已收款": "received", "已退还": "refunded", "已过期": "expired"},
 

@@ -168,6 +168,7 @@ var zhWords = &words{
 		evidence.KindDocument: "文档",
 		evidence.KindAudio:    "录音",
 		evidence.KindVideo:    "视频",
+		evidence.KindPDF:      "PDF 文档",
 		evidence.KindOther:    "其他",
 	},
 	imageFailed:   "此图片无法在本材料中显示",
@@ -423,6 +424,60 @@ var zhWords = &words{
 		return fmt.Sprintf("第 %d 卷仅含证据%d（共 %s），单件已超过每卷上限 %s，无法再拆分。", vol, n, size, limit)
 	},
 	volElsewhere: "本卷不含证据正文：全部证据见第 2 卷起，各证据所在的卷及页码见证据目录。",
+
+	// PDF exhibits.
+
+	pdfBand: func(n, page, pages int) string {
+		return fmt.Sprintf("证据%d　第 %d 页 / 共 %d 页", n, page, pages)
+	},
+	capProducer:      "生成程序",
+	capCreator:       "创建程序",
+	capCreated:       "PDF 创建时间",
+	capSignatures:    "数字签名",
+	capStatement:     "交易流水",
+	capThirdParty:    "数据来源",
+	capCaseRows:      "本案交易所在页",
+	pdfVector:        "原样导入的矢量页面",
+	pdfRendered:      "由 PDF 渲染的图像（150 dpi）",
+	pdfEncryptedOpen: "以空密码加密，任何人可打开",
+	zoneNotRecorded:  "（文件未记录时区）",
+	sigNone:          "无",
+	sigCovers:        "签名范围覆盖整个文件",
+	sigDigestOK:      "签名摘要与文件中被签署的字节一致",
+	sigDigestBad:     "签名摘要与文件中被签署的字节不一致",
+	sigChainNote:     "以上仅为文件本身的记载和字节核对：未核验证书链、信任列表和吊销状态，不能据此认定签名有效或签署人的真实身份。",
+	sigChainShort:    "未核验证书链",
+	sigAt:            "签署时间",
+	sigChanged: func(after int64) string {
+		return fmt.Sprintf("签署后文件被改动（签名范围之后还有 %s 字节）", money.Grouped(after))
+	},
+	sigNames: func(name, signer string) string {
+		return "签名字典署名“" + name + "”，证书主体“" + signer + "”"
+	},
+	statementRead: func(title string, rows int) string {
+		return fmt.Sprintf("%s，从 PDF 文字中读取 %d 笔交易", title, rows)
+	},
+	thirdParty:      "第三方平台出具的数据（《最高人民法院关于民事诉讼证据的若干规定》第九十四条第一款第二项：由记录和保存电子数据的中立第三方平台提供）",
+	thirdPartyShort: "第三方平台出具的数据（民事证据规定第94条）",
+	caseRowAt: func(id string, page int) string {
+		return fmt.Sprintf("%s：流水第 %d 页", id, page)
+	},
+	pdfPageFailed: func(reason, where string) string {
+		return "此页无法绘制（" + reason + "）。原件保存在数据包中：" + where
+	},
+	pdfNoRenderer:    "无法原样导入，且未安装 pdftoppm（poppler-utils）",
+	pdfUnchecked:     "数据包中的副本与登记的哈希不一致",
+	colStatementPage: "页码",
+	billGapPages: func(n, from, to int) string {
+		return fmt.Sprintf("…… 此处略去 %d 行（PDF 第 %d–%d 页）……", n, from, to)
+	},
+	billLegendPDF: func(names string) string {
+		s := "★ 深黄底：交易单号与 case.yaml 所列本案交易一致。"
+		if names != "" {
+			s += "◆ 浅黄底：交易对方为" + names + "。"
+		}
+		return s + "页码为该行所在的 PDF 页。本表是从 PDF 文字中读出的内容，以上方的原页面为准。"
+	},
 
 	transferStates: map[string]string{"待收款": "待收款", "已收款": "已收款", "已退还": "已退还", "已过期": "已过期"},
 

@@ -28,7 +28,8 @@ type Row struct {
 	TxnID        string    // 交易单号 / 交易订单号 / 交易号 / 流水号 (may hold letters), trimmed
 	MerchantID   string    // 商户单号 / 商家订单号
 	Note         string    // 备注 / 附言
-	Line         int       // 1-based line (CSV) or row (xlsx) in the source
+	Line         int       // 1-based line (CSV) or row (xlsx) in the source; a PDF statement's row number
+	Page         int       // 1-based page of a PDF statement the row is on; 0 for CSV and xlsx
 	// CounterAccount is the counterparty's account or card number (对方账号,
 	// 对方卡号/账号), when the export has that column.
 	CounterAccount string

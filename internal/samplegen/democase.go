@@ -50,8 +50,8 @@ const (
 // DemoCase returns every file of the demo case, sorted by path: case.yaml,
 // four WeChat screenshots, two photos with EXIF, an iPhone photo (HEIC),
 // a call recording (M4A), the victim's written statement, the WeChat Pay
-// bill (xlsx) and the chat exported with MemoTrace (CSV). The bytes are
-// the same on every run.
+// bill (xlsx), WeChat Pay's 交易明细证明 (PDF) and the chat exported with
+// MemoTrace (CSV). The bytes are the same on every run.
 func DemoCase() ([]File, error) {
 	files := []File{
 		{Path: "case.yaml", Data: []byte(demoCaseYAML)},
@@ -103,6 +103,11 @@ func DemoCase() ([]File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("exports/微信支付账单(20251101-20251104).xlsx: %w", err)
 	}
+	proof, err := DemoStatementPDF()
+	if err != nil {
+		return nil, fmt.Errorf("exports/微信支付交易明细证明.pdf: %w", err)
+	}
+	files = append(files, File{Path: "exports/微信支付交易明细证明.pdf", Data: proof})
 	files = append(files,
 		File{Path: "photos/IMG_20251104_093012.jpg", Data: statement},
 		File{Path: "photos/IMG_20251103_142001.jpg", Data: monitor},
@@ -207,6 +212,10 @@ items:
     title: 微信支付账单（2025年11月1日至4日）
     proves: 账单记载11月3日14时05分向张三转账5000元，交易单号4200002345202511031234567890
     source: 微信支付“账单—下载账单”导出
+  exports/微信支付交易明细证明.pdf:
+    title: 微信支付交易明细证明（2025年11月1日至4日）
+    proves: 财付通出具的交易明细记载11月3日14时05分向张三转账5000元，交易单号4200002345202511031234567890
+    source: 微信“我—服务—钱包—账单—常见问题—下载账单—用于证明材料”申请，财付通出具
   exports/与张三的聊天记录.csv:
     title: 与张三的微信聊天记录（导出）
     proves: 转账、对方收款、本人多次要求退还及被拒收的完整聊天记录

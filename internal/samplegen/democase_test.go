@@ -123,6 +123,7 @@ func TestDemoCaseFiles(t *testing.T) {
 	wantPaths := []string{
 		"case.yaml",
 		"exports/与张三的聊天记录.csv",
+		"exports/微信支付交易明细证明.pdf",
 		"exports/微信支付账单(20251101-20251104).xlsx",
 		"notes/情况说明.txt",
 		"photos/IMG_20251103_142001.jpg",

@@ -98,7 +98,7 @@ func itemViewOf(it *evidence.Item, exhibit int, title, proves, source string) it
 		Title: title, Proves: proves, Src: source, Width: it.Meta.Width, Height: it.Meta.Height, Format: it.Meta.Format,
 		Rows: it.Meta.Rows, Provider: it.Meta.Provider, Period: it.Meta.Period, Messages: it.Meta.Messages,
 		Participants: it.Meta.Participants, Lines: it.Meta.Lines, Findings: findingsOf(it.Findings)}
-	if it.Meta.PDFPages > 0 {
+	if it.Kind == evidence.KindPDF {
 		v.Format = "pdf"
 	}
 	if c := it.Captured; c != nil {

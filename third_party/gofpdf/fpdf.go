@@ -3278,13 +3278,17 @@ func (f *Fpdf) putImportedTemplates() {
 	// actual object data with new id
 	objsIDData := make([][]byte, len(f.importedObjs))
 
-	// Populate hash slice and data slice
+	// Populate hash slice and data slice, in the order of the hashes so
+	// that the objects get the same numbers on every run (casebundle: the
+	// original ranged over the map).
 	i := 0
-	for k, v := range f.importedObjs {
+	for k := range f.importedObjs {
 		objsIDHash[i] = k
-		objsIDData[i] = v
-
 		i++
+	}
+	sort.Strings(objsIDHash)
+	for i, k := range objsIDHash {
+		objsIDData[i] = f.importedObjs[k]
 	}
 
 	// Populate a lookup table to get an object id from a hash
@@ -4473,9 +4477,15 @@ func (f *Fpdf) putxobjectdict() {
 		}
 	}
 	{
-		for tplName, objID := range f.importedTplObjs {
+		// casebundle: by name, not in map order.
+		names := make([]string, 0, len(f.importedTplObjs))
+		for tplName := range f.importedTplObjs {
+			names = append(names, tplName)
+		}
+		sort.Strings(names)
+		for _, tplName := range names {
 			// here replace obj id hash with n
-			f.outf("%s %d 0 R", tplName, f.importedTplIDs[objID])
+			f.outf("%s %d 0 R", tplName, f.importedTplIDs[f.importedTplObjs[tplName]])
 		}
 	}
 }
