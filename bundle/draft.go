@@ -109,6 +109,11 @@ const maxDraftTxns = 30
 // only the rows another file also shows, or that pay the other party.
 const smallBill = 5
 
+// minMerchantID is the shortest merchant order number that joins two
+// records into one payment: a short one ("1", "0001") may be shared by
+// unrelated payments, and a wrong merge is worse than none.
+const minMerchantID = 8
+
 // sighting sources, in the order their values are preferred.
 const (
 	fromBill = iota // the platform's own data, time zone known
@@ -295,7 +300,7 @@ func billSightings(it *evidence.Item) []seen {
 		if r.TxnID != "" {
 			s.ids = append(s.ids, r.TxnID)
 		}
-		if r.MerchantID != "" && r.MerchantID != r.TxnID {
+		if len(r.MerchantID) >= minMerchantID && r.MerchantID != r.TxnID || r.TxnID == "" {
 			s.ids = append(s.ids, r.MerchantID)
 		}
 		if !r.Time.IsZero() {
@@ -408,7 +413,9 @@ func ocrSightings(it *evidence.Item) ([]seen, []DraftNote) {
 		}
 		if single {
 			for _, m := range merchant {
-				s.ids = append(s.ids, m.Value)
+				if len(m.Value) >= minMerchantID {
+					s.ids = append(s.ids, m.Value)
+				}
 			}
 			ocrPageFacts(&s, p, f.Value)
 		}
@@ -966,7 +973,7 @@ func draftPlatform(a *Analysis, txns []DraftTxn) Fact {
 // The words of the complaint-type rules, matched in the chats' text
 // messages and the screenshots' lines.
 var (
-	fraudWords       = []string{"刷单", "返利", "返现", "做任务", "保证金", "解冻", "冻结", "投资", "理财", "客服", "退款链接", "被骗", "骗子", "诈骗", "征信", "注销账户"}
+	fraudWords       = []string{"刷单", "返利", "返现", "做任务", "保证金", "解冻", "投资平台", "理财平台", "退款链接", "被骗", "骗子", "诈骗", "征信", "注销账户"}
 	notDeliverWords  = []string{"没发货", "未发货", "不发货", "还没发货", "没收到货", "没有收到货", "什么时候发货", "快递单号"}
 	fakeGoodsWords   = []string{"假货", "仿品", "高仿", "假的", "质量问题", "货不对板", "不是正品"}
 	wrongTransWords  = []string{"转错", "错转", "误转", "转错账", "打错", "转给错"}

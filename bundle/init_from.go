@@ -60,8 +60,16 @@ func InitFrom(ctx context.Context, dir, from string, opt InitOptions, read Optio
 	if err != nil || !st.IsDir() {
 		return nil, &UsageError{Msg: fmt.Sprintf("--from %s is not a folder", from), Hint: "name the folder that holds the evidence files"}
 	}
+	// The folder named may be a link to the evidence; links inside it
+	// are never followed.
 	absFrom, err1 := filepath.Abs(from)
+	if r, err := filepath.EvalSymlinks(absFrom); err == nil {
+		absFrom = r
+	}
 	absDir, err2 := filepath.Abs(dir)
+	if r, err := filepath.EvalSymlinks(absDir); err == nil {
+		absDir = r
+	}
 	if err1 != nil || err2 != nil {
 		return nil, fmt.Errorf("resolve %s, %s: %v %v", from, dir, err1, err2)
 	}

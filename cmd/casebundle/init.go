@@ -50,7 +50,7 @@ Examples:
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
-				return usageErr("casebundle init DIR [--from FOLDER]", "init takes one folder, got %d arguments", c.NArg())
+				return usageErr("casebundle init DIR", "init takes one folder, got %d arguments", c.NArg())
 			}
 			opt := initOptions{dir: c.Args().First(), InitOptions: bundle.InitOptions{
 				Purpose: c.String("purpose"), Platform: c.String("platform"), Lang: c.String("lang")},
