@@ -279,6 +279,22 @@ func TestDraft(t *testing.T) {
 				files: []string{"账单.csv"}, name: "张三", platform: "wechat", complaintType: "wrong_transfer", title: "*", noteHas: "另有 10 笔"},
 		},
 		{
+			name: "a Chromium-rendered transfer page (another font): its own number, time and payee",
+			a: func(t *testing.T) *Analysis {
+				return analysisOf(nil, shot(t, "李四.jpg", "chromium_wechat_transfer"))
+			},
+			want: want{txns: 1, id: "100005000120251021178394016253847", at: "2025-10-21T09:17:45+08:00", fen: "1280.50", dir: "*", party: "李四",
+				disputed: "*", files: []string{"李四.jpg"}, name: "李四", platform: "wechat", complaintType: "wrong_transfer", title: "*"},
+		},
+		{
+			name: "a Chromium-rendered chat: the number quoted in a bubble, the year from its date",
+			a: func(t *testing.T) *Analysis {
+				return analysisOf(nil, shot(t, "赵六.jpg", "chromium_chat"))
+			},
+			want: want{txns: 1, id: "4200001987202510083366021457", at: "2025-10-08T20:16:00+08:00", fen: "3000.00", party: "赵六",
+				files: []string{"赵六.jpg"}, name: "赵六", platform: "wechat", timeNote: "年份取自单号中的日期 2025-10-08"},
+		},
+		{
 			name: "bank transfer result: serial, payee, out",
 			a: func(t *testing.T) *Analysis {
 				return analysisOf(nil, shot(t, "银行.png", "bank_transfer_light_1170_wqy"))
