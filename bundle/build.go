@@ -59,6 +59,13 @@ type Options struct {
 	// FFmpeg is the ffmpeg that takes the frames of videos (--ffmpeg);
 	// "" means $CASEBUNDLE_FFMPEG, else ffmpeg on PATH (frames.go).
 	FFmpeg string
+	// OCR is the --ocr mode: "auto" (or "") reads screenshots when
+	// Tesseract is installed, "on" makes a missing engine an error, "off"
+	// reads none. Tesseract is the engine's path (--tesseract); "" means
+	// $CASEBUNDLE_TESSERACT, else PATH. The stage step puts what was read
+	// on Item.OCR (docs/design.md, issue 12).
+	OCR       string
+	Tesseract string
 }
 
 // DefaultVolumeSize is the volume limit when none is given: 50 MB in
@@ -118,6 +125,11 @@ func (o *Options) validate() error {
 	}
 	if err := checkFFmpeg(o.FFmpeg); err != nil {
 		return err
+	}
+	switch o.OCR {
+	case "", "auto", "on", "off":
+	default:
+		return &UsageError{Msg: fmt.Sprintf("--ocr %q is not auto, on or off", o.OCR), Hint: "--ocr auto reads screenshots when Tesseract is installed; on requires it; off reads none"}
 	}
 	return checkJobs(o.Workers, "files")
 }

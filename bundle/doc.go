@@ -3,6 +3,13 @@
 // result into a BagIt bundle with a PDF dossier (drawn by package
 // templates). It also verifies bundles, its own and other tools' bags.
 //
+// It also drafts a case from its evidence (draft.go): Draft proposes the
+// facts an Analysis shows, each value with the file it was read from;
+// CaseDraft.CaseYAML writes them into init's commented template (init
+// --from, InitFrom), CaseDraft.Missing and PasteYAML give what an
+// existing case.yaml lacks (check), and the serve page offers the same.
+// The rules are in docs/design.md §3a.
+//
 // # The bundle (BagIt 1.0, RFC 8493)
 //
 //	OUT/

@@ -103,19 +103,38 @@ func Init(dir string, opt InitOptions) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("create %s: %w", dir, err)
 	}
-	path := filepath.Join(dir, CaseFile)
-	var b bytes.Buffer
-	if err := caseTemplate.Execute(&b, opt); err != nil {
+	data, err := renderTemplate(opt)
+	if err != nil {
 		return "", err
 	}
+	return writeNewCase(dir, data)
+}
+
+// renderTemplate is the commented case.yaml for the values of opt.
+func renderTemplate(opt InitOptions) ([]byte, error) {
+	var b bytes.Buffer
+	if err := caseTemplate.Execute(&b, opt); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// caseExistsError is the refusal to replace a case.yaml.
+func caseExistsError(path string) error {
+	return &UsageError{Msg: fmt.Sprintf("%s already exists", path), Hint: "edit it, or init another folder"}
+}
+
+// writeNewCase writes dir/case.yaml with O_EXCL: never over an existing one.
+func writeNewCase(dir string, data []byte) (string, error) {
+	path := filepath.Join(dir, CaseFile)
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, os.ErrExist) {
-		return "", &UsageError{Msg: fmt.Sprintf("%s already exists", path), Hint: "edit it, or init another folder"}
+		return "", caseExistsError(path)
 	}
 	if err != nil {
 		return "", fmt.Errorf("write %s: %w", path, err)
 	}
-	if _, err := f.Write(b.Bytes()); err != nil {
+	if _, err := f.Write(data); err != nil {
 		f.Close()
 		return "", fmt.Errorf("write %s: %w", path, err)
 	}

@@ -24,7 +24,9 @@ func newCheckCommand() *cli.Command {
 		ArgsUsage: "DIR",
 		Description: `Reads case.yaml and every evidence file in DIR, and lists what each item is and every
 finding: an image that does not decode, a transaction ID of the wrong form, a photo without
-capture time, a missing case.yaml. Nothing is written. Exit status 1 if any finding is an error.
+capture time, a missing case.yaml. Then the facts found in the evidence that case.yaml
+lacks (a transaction number a bill, chat or screenshot shows, the other party's WeChat ID),
+as YAML to paste. Nothing is written. Exit status 1 if any finding is an error.
 
 Example:
    casebundle check mycase --json`,
@@ -46,6 +48,15 @@ type checkJSON struct {
 	OK       bool               `json:"ok"`
 	Items    []checkItemJSON    `json:"items"`
 	Findings []evidence.Finding `json:"findings"`
+	// NotInCase are the facts found in the evidence that case.yaml lacks
+	// (bundle.Draft, CaseDraft.Missing), with the YAML to paste.
+	NotInCase checkMissingJSON `json:"facts_not_in_case"`
+}
+
+type checkMissingJSON struct {
+	Transactions []bundle.DraftTxn `json:"transactions"`
+	Respondent   bundle.DraftParty `json:"respondent"`
+	YAML         string            `json:"yaml"`
 }
 
 type checkItemJSON struct {
@@ -68,8 +79,11 @@ func runCheck(ctx context.Context, opt checkOptions, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	missing := bundle.Draft(a).Missing(a.Case)
+	paste := missing.PasteYAML()
 	if opt.json {
-		doc := checkJSON{Case: opt.dir, OK: !a.HasError(), Items: []checkItemJSON{}, Findings: a.AllFindings()}
+		doc := checkJSON{Case: opt.dir, OK: !a.HasError(), Items: []checkItemJSON{}, Findings: a.AllFindings(),
+			NotInCase: checkMissingJSON{Transactions: missing.Transactions, Respondent: missing.Respondent, YAML: paste}}
 		for _, e := range a.Exhibits {
 			fs := e.Item.Findings
 			if fs == nil {
@@ -93,6 +107,9 @@ func runCheck(ctx context.Context, opt checkOptions, out io.Writer) error {
 		errs, warns, infos := countFindings(all)
 		fmt.Fprintf(out, "findings: %d errors, %d warnings, %d notes\n", errs, warns, infos)
 		printFindings(out, all)
+		if paste != "" {
+			fmt.Fprintf(out, "\n%s", paste)
+		}
 	}
 	if a.HasError() {
 		return found()

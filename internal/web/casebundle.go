@@ -227,6 +227,18 @@ type analysis struct {
 	Loss                           string
 	Errors, Warnings, Notes        int
 	deadlineDossier                *templates.Dossier
+	// drafted are the payments bundle.Draft found that case.yaml lacks
+	// (from bills, chats and what OCR read from screenshots), and
+	// draftParty the respondent's facts it lacks, keyed as the form's
+	// fields ("respondent.wechat_id").
+	drafted    []draftedTxn
+	draftParty map[string]field
+}
+
+// draftedTxn is one payment drafted from the evidence.
+type draftedTxn struct {
+	ID, Time, Amount, Direction, Counterparty, From string
+	Disputed                                        bool
 }
 
 type party struct {
@@ -286,6 +298,17 @@ func checkCase(ctx context.Context, dir string, now time.Time) (*analysis, error
 		d.Transactions = append(d.Transactions, tt)
 	}
 	v.deadlineDossier = d
+	missing := bundle.Draft(a).Missing(c)
+	for _, t := range missing.Transactions {
+		v.drafted = append(v.drafted, draftedTxn{ID: t.ID.Value, Time: t.Time.Value, Amount: t.Amount.Value, Direction: t.Direction.Value,
+			Counterparty: t.Counterparty.Value, From: t.ID.From, Disputed: t.Disputed.Value == "true"})
+	}
+	v.draftParty = map[string]field{}
+	for k, f := range map[string]bundle.Fact{"respondent.name": missing.Respondent.Name, "respondent.wechat_id": missing.Respondent.WeChatID, "respondent.account": missing.Respondent.Account} {
+		if f.Value != "" {
+			v.draftParty[k] = field{Value: f.Value, Prefilled: true, From: f.From}
+		}
+	}
 	return v, nil
 }
 

@@ -132,6 +132,15 @@ func factsFromDoc(l string, doc *caseDoc, a *analysis) *factsView {
 	}
 	offered, hints := suggestTxns(a, inCase, respondent, fv.Txns)
 	fv.Txns = append(fv.Txns, offered...)
+	// Then what the shared draft found beyond the bills' rows: numbers
+	// read from screenshots (OCR) and named in chats.
+	for _, t := range a.drafted {
+		if id := checkTxnID(t.ID).ID; id != "" && !inCase[id] {
+			inCase[id] = true
+			fv.Txns = append(fv.Txns, txnRow{ID: id, Time: showTime(t.Time), Amount: t.Amount, Direction: t.Direction, Counterparty: t.Counterparty,
+				Disputed: t.Disputed, Prefilled: true, From: t.From, Suggested: true, Check: checkTxnID(id)})
+		}
+	}
 	fv.Hints = hints
 	for _, t := range fv.Txns {
 		fv.AnyPrefilled = fv.AnyPrefilled || t.Prefilled
@@ -156,6 +165,11 @@ func factsFromDoc(l string, doc *caseDoc, a *analysis) *factsView {
 // the bills' transfers.
 func suggestParty(a *analysis) map[string]field {
 	out := map[string]field{}
+	// The shared draft's respondent (a transfer page's payee, a chat's
+	// 微信号, a bank payee's account), where it found one.
+	for k, f := range a.draftParty {
+		out[k] = f
+	}
 	for _, it := range a.Items {
 		if it.Kind != "chat" || it.Me == "" {
 			continue
