@@ -121,6 +121,10 @@
 //	no_case_yaml                  warning        the case folder has no case.yaml
 //	not_regular_file              warning        a pipe, device or socket in the case folder: not opened
 //	note_without_file             warning        case.yaml names an item the case folder does not have
+//	ocr_bill_mismatch             warning        a screenshot shows a bill row's ID with another amount, time or payee: maybe edited
+//	ocr_failed                    warning        the OCR engine failed on a screenshot
+//	ocr_id_near_match             info           a number read unsurely is one character from a known ID: "probably …", never linked
+//	ocr_unavailable               info           --ocr auto without a usable Tesseract: screenshots not read (says how to install it)
 //	symlink_skipped               warning        a symbolic link in the case folder: not followed
 //	text_too_large                info           a text file over the parsing limit: kept, not parsed
 //	txn_amount_mismatch           warning        two sources give one transaction ID different amounts
@@ -129,6 +133,7 @@
 //	txn_id_invalid                warning,error  a transaction ID not of its platform's form (error in case.yaml, warning in a bill)
 //	txn_no_bill                   info           the case has no bill to check a transaction against
 //	txn_not_in_bill               warning        a case.yaml transaction is in none of the case's bills
+//	txn_not_shown                 info           with OCR: a case.yaml transaction that no screenshot or bill shows
 //	txn_time_mismatch             warning        two sources give one transaction ID different times
 //	unreadable                    error          a file or folder of the case could not be read
 //	video_frames_failed           warning        ffmpeg could not take a video's frames; the dossier shows none

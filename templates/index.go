@@ -44,7 +44,7 @@ func (dc *doc) indexTable() {
 			strconv.Itoa(ex.Number),
 			exhibitTitle(&ex),
 			dash(ex.Source),
-			dash(ex.Proves),
+			joinLines(dash(ex.Proves), dc.ocrShows(&ex)),
 			dc.pages(ex.Number),
 		}
 	}
