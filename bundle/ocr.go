@@ -210,7 +210,7 @@ func (b *build) ocrNote(items []*evidence.Item) []evidence.Finding {
 	}
 	for _, it := range items {
 		if isScreen(it) {
-			return []evidence.Finding{evidence.NewFinding(evidence.CodeOCRUnavailable, "", b.ocr.missing)}
+			return []evidence.Finding{evidence.NewFinding(evidence.CodeOCRUnavailable, "tesseract", b.ocr.missing)}
 		}
 	}
 	return nil
