@@ -47,10 +47,16 @@
 //	manifest_sha256   hex SHA-256 of manifest-sha256.txt: what the timestamp covers
 //	timestamp         null, or {tsa, gen_time, serial, policy, hash_algorithm}
 //	dossier           {volumes: ["dossier.pdf", …], pages: [pages per volume], redacted}
+//	ocr               only when screenshots were read (--ocr on, or auto with the engine
+//	                  installed; absent otherwise, so other bundles are unchanged): the engine
+//	                  that read them, {engine ("tesseract"), version ("5.3.0"), languages[]
+//	                  (the engine's, sorted), settings {passes[] {lang, psm, contrast}, grayscale,
+//	                  flatten_colour, invert_dark, dark_below, max_width, omp_thread_limit}}
 //	items[]           exhibit (1..n as printed in the dossier), volume, pages [first, last]
 //	                  in that volume, path ("data/…"; "" for a file that could not be read),
 //	                  sha256, size, mime, kind (image|chat|bill|document|audio|video|other),
-//	                  title, proves, source, times {modified, captured, ingested}, meta, findings[]
+//	                  title, proves, source, times {modified, captured, ingested}, meta, ocr,
+//	                  findings[]
 //	  meta            images: format, width, height, bit_depth, interlaced, alpha,
 //	                  orientation, camera, gps {lat, lon}, capture_zone; HEIF photos (format
 //	                  heic, heif or avif) also images, the number of images the file holds
@@ -69,10 +75,24 @@
 //	                  rotation), frame_rate (average, "29.97"), rotation (degrees clockwise a
 //	                  player turns it); empty fields are left out. What is said in a recording
 //	                  is not transcribed
+//	  ocr             only on a phone screenshot the engine read (PNG, JPEG or WebP,
+//	                  portrait, 600 to 1600 pixels wide; absent otherwise): page_kind
+//	                  (wechat_transfer, wechat_bill_detail, alipay_bill_detail, bank_transfer,
+//	                  chat, other) and fields[] in a fixed order (transfer_id, transaction_id,
+//	                  order_id, merchant_order_id, serial, amount, time, time_received,
+//	                  counterparty, method, card_tail), each {name, label (as read; "" when
+//	                  found without one), value (an ID without spaces, an amount "-5000.00"
+//	                  with its sign as shown, a time "2025-11-03 14:05:12" as the phone
+//	                  showed it, zone unknown), confidence (0-100, the lowest of its words),
+//	                  box [x, y, w, h] (pixels of the image), form (valid|invalid|unknown for
+//	                  a transaction number, "" for the other fields)}. A machine's reading:
+//	                  a screenshot is listed under transactions[].exhibits only when one of
+//	                  its IDs of form valid or unknown equals a known ID exactly
 //	transactions[]    every transaction ID seen in case.yaml and the bills: id, platform,
 //	                  form (valid|invalid|unknown), time, amount, currency ("CNY"),
 //	                  direction (out|in|""), counterparty, disputed, sources[] ("case.yaml",
-//	                  "data/…"), exhibits[] (where the ID was seen), findings[]
+//	                  "data/…"), exhibits[] (where the ID was seen, screenshots whose ID was
+//	                  read exactly included), findings[]
 //	checklist[]       material (zh), material_en, required, present, exhibits[]
 //	totals            loss (sum of disputed outgoing amounts of case.yaml), currency
 //	findings[]        case-level findings; each finding anywhere is
