@@ -195,6 +195,9 @@ func crossCheckScreens(a *Analysis) {
 				continue
 			}
 			row := screenRow{field: f.Name, value: f.Value}
+			if f.Fen != nil {
+				row.value = f.Fen.Grouped() // as the page shows it: 5,000.00
+			}
 			switch f.Name {
 			case ocr.FieldAmount, ocr.FieldTime, ocr.FieldCounterparty:
 				row.matchZh, row.matchEn, row.alert = compareField(e, page, f, links)

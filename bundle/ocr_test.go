@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -426,5 +427,41 @@ func TestCrossCheckScreensNeverLinksNearMiss(t *testing.T) {
 				t.Errorf("shows %v", a.Exhibits[0].ocr.shows)
 			}
 		})
+	}
+}
+
+// Cancelling a build while the engine reads stops it at once and leaves
+// nothing behind.
+func TestOCRCancel(t *testing.T) {
+	real, err := exec.LookPath("tesseract")
+	if err != nil {
+		t.Skip("tesseract is not installed")
+	}
+	if _, err := ocr.Find(real); err != nil {
+		t.Skipf("OCR engine not usable: %v", err)
+	}
+	d := t.TempDir()
+	slow := filepath.Join(d, "tesseract")
+	// --version and --list-langs run the real engine; a page pass hangs.
+	script := "#!/bin/sh\ncase \"$1\" in stdin) exec sleep 60;; esac\nexec '" + real + "' \"$@\"\n"
+	if err := os.WriteFile(slow, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeSizedPNG(t, filepath.Join(d, "c", "shot.png"), 720, 1560)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(1500*time.Millisecond, cancel)
+	start := time.Now()
+	_, err = Build(ctx, filepath.Join(d, "c"), Options{Out: filepath.Join(d, "out"), Now: testNow, OCR: OCROn, Tesseract: slow, OCRCache: t.TempDir()})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled build: %v, want context.Canceled", err)
+	}
+	if el := time.Since(start); el > 15*time.Second {
+		t.Errorf("the cancelled build took %v", el)
+	}
+	entries, _ := os.ReadDir(d)
+	for _, e := range entries {
+		if e.Name() != "c" && e.Name() != "tesseract" {
+			t.Errorf("a cancelled build left %s", e.Name())
+		}
 	}
 }

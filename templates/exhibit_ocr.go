@@ -165,7 +165,9 @@ func (dc *doc) ocrText(ex *Exhibit, x, y, w, h float64) {
 	pdf := dc.pdf
 	pdf.SetTextRenderingMode(3)
 	for _, wd := range page.Words {
-		if wd.Pass != 0 || wd.Box.W <= 0 || wd.Box.H <= 0 {
+		// Words read with a confidence under 30 are mostly icons and
+		// photos taken for letters: noise for a search.
+		if wd.Pass != 0 || wd.Box.W <= 0 || wd.Box.H <= 0 || wd.Conf < 30 {
 			continue
 		}
 		s := strings.TrimSpace(dc.m.clean(wd.Text, false))

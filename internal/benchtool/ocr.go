@@ -158,6 +158,10 @@ func benchOCR(cfg config, out io.Writer) error {
 	t.print(out)
 	cold1 := (cold.wall - off.wall).Seconds() / float64(n)
 	fmt.Fprintf(out, "goal: at most 1.5 s of OCR per phone screenshot on two cores, cold: %.2f s %s\n", cold1, verdict(cold1 <= 1.5))
+	// On a shared machine the wall time says more about the neighbours:
+	// the engine's CPU time over two cores is what an idle machine takes.
+	est := (cold.cpu - off.cpu).Seconds() / float64(n) / 2
+	fmt.Fprintf(out, "  idle two-core estimate (OCR CPU per screenshot / 2): %.2f s %s\n", est, verdict(est <= 1.5))
 	fmt.Fprintf(out, "load average after: %s\n\n", loadAvg())
 	return nil
 }
