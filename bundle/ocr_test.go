@@ -17,6 +17,7 @@ import (
 
 	"github.com/casebundle/casebundle/evidence"
 	"github.com/casebundle/casebundle/evidence/ocr"
+	"github.com/casebundle/casebundle/internal/money"
 	"github.com/casebundle/casebundle/internal/ocrshots"
 	"github.com/casebundle/casebundle/internal/samplegen"
 )
@@ -464,4 +465,32 @@ func TestOCRCancel(t *testing.T) {
 			t.Errorf("a cancelled build left %s", e.Name())
 		}
 	}
+}
+
+// FuzzCrossCheckScreens holds the rule of links for any reading: a
+// screenshot is linked exactly when an ID of valid or unknown form equals a
+// known ID, whatever else the page holds.
+func FuzzCrossCheckScreens(f *testing.F) {
+	f.Add(shotWeChatTxn, 95, "valid", "-5000.00", "张三(**三)")
+	f.Add(shotNearMiss, 40, "invalid", "50000.00", "")
+	f.Add("4200002345202511031234567891", 60, "unknown", "", "李四")
+	f.Fuzz(func(t *testing.T, id string, conf int, form, amount, payee string) {
+		fields := []ocr.Field{{Name: ocr.FieldTransactionID, Value: id, Conf: conf, Form: &ocr.IDForm{Form: form}},
+			{Name: ocr.FieldCounterparty, Value: payee}}
+		if fen, err := money.Parse(amount); err == nil {
+			fields = append(fields, ocr.Field{Name: ocr.FieldAmount, Value: amount, Fen: &fen})
+		}
+		it := &evidence.Item{Path: "shot.png", Kind: evidence.KindImage, OCR: &ocr.Page{Kind: ocr.KindWeChatBill, Fields: fields}}
+		cs := &Case{Transactions: []CaseTxn{{ID: shotWeChatTxn, Line: 3, Counterparty: "张三"}}}
+		a := &Analysis{Case: cs, Exhibits: []Exhibit{{Number: 1, Item: it}}}
+		a.Txns = []ManifestTxn{{ID: shotWeChatTxn, Sources: []string{CaseFile}, Exhibits: []int{}}}
+		crossCheckScreens(a)
+		want := id == shotWeChatTxn && form != ocr.FormInvalid
+		if linked := len(a.Txns[0].Exhibits) > 0; linked != want {
+			t.Fatalf("id %q form %q: linked %v, want %v", id, form, linked, want)
+		}
+		if a.Exhibits[0].ocr == nil || len(a.Exhibits[0].ocr.rows) != len(fields) {
+			t.Fatalf("rows %+v for %d fields", a.Exhibits[0].ocr, len(fields))
+		}
+	})
 }
