@@ -29,11 +29,13 @@ demo: build
 # Go benchmarks (hashing, PNG checks, text layout, PNG embedding, whole
 # builds), then internal/benchtool: build of generated phone screenshots
 # against img2pdf (when installed), a batch with -j 1 and -j 2, and verify of
-# a 1 GiB file against openssl dgst. Inputs are cached under out/bench.
+# a 1 GiB file against openssl dgst, and OCR of the test screenshots cold and
+# warm against plain tesseract (and img2pdf | ocrmypdf when installed).
+# Inputs are cached under out/bench.
 BENCHSHOTS ?= 200,1000
 bench: build
 	$(GO) test $(TAGS) -run '^$$' -bench . -benchmem ./...
-	$(GO) run $(TAGS) ./internal/benchtool -bin $(BIN) -dir out/bench -shots $(BENCHSHOTS) -batch -hash
+	$(GO) run $(TAGS) ./internal/benchtool -bin $(BIN) -dir out/bench -shots $(BENCHSHOTS) -batch -hash -ocr
 
 # Each fuzz target for a short time; crashers land in testdata/fuzz/ and
 # become regression tests.

@@ -25,6 +25,8 @@ type Exhibit struct {
 	Source string
 	// InBundle is false for a file that could not be read (no copy).
 	InBundle bool
+	// ocr is what a screenshot's fields match (crosscheck_ocr.go).
+	ocr *screenMatch
 }
 
 // Event is one dated line of the chronology.
@@ -72,7 +74,9 @@ func (a *Analysis) HasError() bool {
 }
 
 // analyze numbers the exhibits and runs the checks that need the whole case.
-func analyze(dir string, c *Case, items []*evidence.Item, scanFindings []evidence.Finding, now time.Time) *Analysis {
+// ocrRan says that the screenshots were read (Item.OCR), for the
+// cross-checks of crosscheck_ocr.go.
+func analyze(dir string, c *Case, items []*evidence.Item, scanFindings []evidence.Finding, now time.Time, ocrRan bool) *Analysis {
 	a := &Analysis{Dir: dir, Case: c}
 	if !c.Present {
 		a.Findings = append(a.Findings, evidence.NewFinding(evidence.CodeNoCaseYAML, CaseFile))
@@ -116,6 +120,9 @@ func analyze(dir string, c *Case, items []*evidence.Item, scanFindings []evidenc
 	}
 	checkCaptureTimes(a, now)
 	a.Txns = crossCheck(a, c, now)
+	if ocrRan {
+		crossCheckScreens(a)
+	}
 	checkBillIDDates(a, now)
 	for _, t := range a.Txns {
 		a.Findings = append(a.Findings, t.Findings...)

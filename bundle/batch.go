@@ -136,6 +136,13 @@ func Batch(ctx context.Context, root string, opt BatchOptions) (*BatchResult, er
 	if err := opt.Build.validate(); err != nil {
 		return nil, err
 	}
+	// The OCR engine is found once for every case (--ocr on without one
+	// refuses the batch before anything is written).
+	eng, err := opt.Build.findOCR()
+	if err != nil {
+		return nil, err
+	}
+	opt.Build.ocrEngine = eng
 	out := opt.Out
 	if out == "" {
 		out = DefaultBatchOut(root)

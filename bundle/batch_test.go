@@ -90,7 +90,7 @@ func TestBatch(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "bundles")
 	ctx := context.Background()
 	prog := &countProgress{}
-	opt := BatchOptions{Out: out, Jobs: 4, Build: Options{Now: testNow}, Progress: prog}
+	opt := BatchOptions{Out: out, Jobs: 4, Build: Options{OCR: OCROff, Now: testNow}, Progress: prog}
 
 	res, err := Batch(ctx, root, opt)
 	if err != nil {
@@ -169,7 +169,7 @@ func TestBatchForce(t *testing.T) {
 	root := writeBatch(t, 3, "", "")
 	out := filepath.Join(t.TempDir(), "bundles")
 	ctx := context.Background()
-	opt := BatchOptions{Out: out, Jobs: 2, Build: Options{Now: testNow}}
+	opt := BatchOptions{Out: out, Jobs: 2, Build: Options{OCR: OCROff, Now: testNow}}
 	if res, err := Batch(ctx, root, opt); err != nil || res.Failed != 0 {
 		t.Fatalf("%v %+v", err, res)
 	}

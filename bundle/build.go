@@ -59,13 +59,13 @@ type Options struct {
 	// FFmpeg is the ffmpeg that takes the frames of videos (--ffmpeg);
 	// "" means $CASEBUNDLE_FFMPEG, else ffmpeg on PATH (frames.go).
 	FFmpeg string
-	// OCR is the --ocr mode: "auto" (or "") reads screenshots when
-	// Tesseract is installed, "on" makes a missing engine an error, "off"
-	// reads none. Tesseract is the engine's path (--tesseract); "" means
-	// $CASEBUNDLE_TESSERACT, else PATH. The stage step puts what was read
-	// on Item.OCR (docs/design.md, issue 12).
-	OCR       string
-	Tesseract string
+	// OCR is --ocr: "auto" (also ""), "on" or "off"; Tesseract the
+	// engine (--tesseract; "" means $CASEBUNDLE_TESSERACT, else PATH);
+	// OCRCache the cache folder ("" means $CASEBUNDLE_OCR_CACHE, else
+	// os.UserCacheDir()/casebundle/ocr). See ocr.go.
+	OCR, Tesseract, OCRCache string
+	// ocrEngine is the engine found once for all the cases of a batch.
+	ocrEngine *ocrEngine
 }
 
 // DefaultVolumeSize is the volume limit when none is given: 50 MB in
@@ -126,10 +126,11 @@ func (o *Options) validate() error {
 	if err := checkFFmpeg(o.FFmpeg); err != nil {
 		return err
 	}
-	switch o.OCR {
-	case "", "auto", "on", "off":
-	default:
-		return &UsageError{Msg: fmt.Sprintf("--ocr %q is not auto, on or off", o.OCR), Hint: "--ocr auto reads screenshots when Tesseract is installed; on requires it; off reads none"}
+	if err := checkFlag("ocr", o.OCR); err != nil {
+		return err
+	}
+	if err := checkTesseract(o); err != nil {
+		return err
 	}
 	return checkJobs(o.Workers, "files")
 }
@@ -201,6 +202,8 @@ type build struct {
 	entries []entry
 	skipped []evidence.Finding // what scan found but does not read
 
+	ocr *ocrEngine // the OCR engine, found in resolve
+
 	// stage: tmp is the temporary bundle folder ("" in a check, or once
 	// committed).
 	tmp string
@@ -221,6 +224,10 @@ func resolve(dir string, opt Options, withBundle bool) (*build, error) {
 		return nil, err
 	}
 	b := &build{opt: opt, dir: dir}
+	var err error
+	if b.ocr, err = b.opt.findOCR(); err != nil {
+		return nil, err
+	}
 	if withBundle {
 		if err := b.resolveOut(); err != nil {
 			return nil, err
@@ -300,7 +307,10 @@ func (b *build) stage(ctx context.Context) error {
 	if err := b.takeFrames(ctx, items, dataDir); err != nil {
 		return err
 	}
-	b.a = analyze(b.dir, b.c, items, b.skipped, b.opt.Now)
+	if err := b.readScreens(ctx, items, dataDir); err != nil {
+		return err
+	}
+	b.a = analyze(b.dir, b.c, items, append(b.skipped, b.ocrNote(items)...), b.opt.Now, b.ocrInfo() != nil)
 	return nil
 }
 
@@ -358,6 +368,7 @@ func (b *build) seal(ctx context.Context) error {
 	}
 
 	b.m = newManifest(b.a, caseID, b.opt.Now, digestHex, tsInfo)
+	b.m.OCR = b.ocrInfo()
 	volumes, err := b.drawDossier(payload, tags)
 	if err != nil {
 		return err

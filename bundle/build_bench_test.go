@@ -40,7 +40,7 @@ func BenchmarkBuildScreenshots(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		if _, err := Build(context.Background(), dir, Options{Out: filepath.Join(out, fmt.Sprint(i)), Now: testNow}); err != nil {
+		if _, err := Build(context.Background(), dir, Options{OCR: OCROff, Out: filepath.Join(out, fmt.Sprint(i)), Now: testNow}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -64,7 +64,7 @@ func BenchmarkBuildSmall(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		if _, err := Build(context.Background(), dir, Options{Out: filepath.Join(out, fmt.Sprint(i)), Now: testNow}); err != nil {
+		if _, err := Build(context.Background(), dir, Options{OCR: OCROff, Out: filepath.Join(out, fmt.Sprint(i)), Now: testNow}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -66,7 +66,7 @@ func TestBuildDeterministic(t *testing.T) {
 	out := t.TempDir()
 	var first map[string][]byte
 	for run := 0; run < 3; run++ {
-		res, err := Build(context.Background(), dir, Options{Out: filepath.Join(out, "b"+string(rune('0'+run))), Now: testNow})
+		res, err := Build(context.Background(), dir, Options{OCR: OCROff, Out: filepath.Join(out, "b"+string(rune('0'+run))), Now: testNow})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -94,7 +94,7 @@ func TestBuildBundle(t *testing.T) {
 	dir := writeCase(t, 3)
 	before := snapshot(t, dir)
 	out := filepath.Join(t.TempDir(), "out.bundle")
-	res, err := Build(context.Background(), dir, Options{Out: out, Now: testNow})
+	res, err := Build(context.Background(), dir, Options{OCR: OCROff, Out: out, Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,11 +141,11 @@ func TestBuildBundle(t *testing.T) {
 		t.Fatalf("verify: %v %+v", err, r)
 	}
 	// The bundle is never overwritten.
-	if _, err := Build(context.Background(), dir, Options{Out: out, Now: testNow}); err == nil || !strings.Contains(err.Error(), "already exists") {
+	if _, err := Build(context.Background(), dir, Options{OCR: OCROff, Out: out, Now: testNow}); err == nil || !strings.Contains(err.Error(), "already exists") {
 		t.Errorf("second build into the same folder: %v", err)
 	}
 	// Nor written inside the case folder.
-	if _, err := Build(context.Background(), dir, Options{Out: filepath.Join(dir, "x.bundle"), Now: testNow}); err == nil {
+	if _, err := Build(context.Background(), dir, Options{OCR: OCROff, Out: filepath.Join(dir, "x.bundle"), Now: testNow}); err == nil {
 		t.Errorf("a bundle inside the case folder was allowed")
 	}
 	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".*tmp-*"))
@@ -170,7 +170,7 @@ func snapshot(t *testing.T, dir string) string {
 func TestVerifyTampering(t *testing.T) {
 	dir := writeCase(t, 2)
 	good := filepath.Join(t.TempDir(), "good")
-	if _, err := Build(context.Background(), dir, Options{Out: good, Now: testNow}); err != nil {
+	if _, err := Build(context.Background(), dir, Options{OCR: OCROff, Out: good, Now: testNow}); err != nil {
 		t.Fatal(err)
 	}
 	var files []string

@@ -43,7 +43,7 @@ func newManifest(a *Analysis, caseID string, now time.Time, digest string, ts *M
 		mi := ManifestItem{Exhibit: e.Number, Path: "data/" + it.Path, SHA256: it.SHA256, Size: it.Size, MIME: it.MIME,
 			Kind: it.Kind, Title: e.Title, Proves: e.Proves, Source: e.Source,
 			Times: ManifestTimes{Modified: it.Modified.UTC().Format(time.RFC3339), Captured: it.Captured.String(), Ingested: m.Generated},
-			Meta:  it.Meta, Findings: nonNil(it.Findings)}
+			Meta:  it.Meta, OCR: manifestOCR(it.OCR), Findings: nonNil(it.Findings)}
 		if !e.InBundle {
 			mi.Path = ""
 		}
@@ -108,7 +108,10 @@ func dossierOf(a *Analysis, m *Manifest, bundleDir string, payload []payloadFile
 			file = filepath.Join(bundleDir, "data", filepath.FromSlash(e.Item.Path))
 		}
 		d.Exhibits = append(d.Exhibits, templates.Exhibit{Number: e.Number, Item: e.Item, File: file,
-			Title: e.Title, Proves: e.Proves, Source: e.Source})
+			Title: e.Title, Proves: e.Proves, Source: e.Source, OCR: e.ocr.view()})
+	}
+	if m.OCR != nil {
+		d.OCREngine = m.OCR.Engine + " " + m.OCR.Version
 	}
 	return d
 }

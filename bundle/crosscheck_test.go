@@ -57,7 +57,7 @@ func TestCrossCheck(t *testing.T) {
     amount: 1.00
     direction: out
 `), 0o644))
-	a, err := Check(context.Background(), dir, Options{Now: testNow})
+	a, err := Check(context.Background(), dir, Options{OCR: OCROff, Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +128,7 @@ func TestFutureDatedIDs(t *testing.T) {
     direction: out
     disputed: true
 `), 0o644))
-	a, err := Check(context.Background(), dir, Options{Now: testNow})
+	a, err := Check(context.Background(), dir, Options{OCR: OCROff, Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -54,10 +54,16 @@
 //	manifest_sha256   hex SHA-256 of manifest-sha256.txt: what the timestamp covers
 //	timestamp         null, or {tsa, gen_time, serial, policy, hash_algorithm}
 //	dossier           {volumes: ["dossier.pdf", …], pages: [pages per volume], redacted}
+//	ocr               only when screenshots were read (--ocr on, or auto with the engine
+//	                  installed; absent otherwise, so other bundles are unchanged): the engine
+//	                  that read them, {engine ("tesseract"), version ("5.3.0"), languages[]
+//	                  (the engine's, sorted), settings {passes[] {lang, psm, contrast}, grayscale,
+//	                  flatten_colour, invert_dark, dark_below, max_width, omp_thread_limit}}
 //	items[]           exhibit (1..n as printed in the dossier), volume, pages [first, last]
 //	                  in that volume, path ("data/…"; "" for a file that could not be read),
 //	                  sha256, size, mime, kind (image|chat|bill|pdf|document|audio|video|other),
-//	                  title, proves, source, times {modified, captured, ingested}, meta, findings[]
+//	                  title, proves, source, times {modified, captured, ingested}, meta, ocr,
+//	                  findings[]
 //	  meta            images: format, width, height, bit_depth, interlaced, alpha,
 //	                  orientation, camera, gps {lat, lon}, capture_zone; HEIF photos (format
 //	                  heic, heif or avif) also images, the number of images the file holds
@@ -87,10 +93,24 @@
 //	                  statement_issuer (wechat|alipay|cmb|icbc|boc|ccb), third_party (true:
 //	                  issued by a platform or bank, 民事证据规定 第94条), and the bill fields
 //	                  rows, provider (wechat|alipay|bank), period
+//	  ocr             only on a phone screenshot the engine read (PNG, JPEG or WebP,
+//	                  portrait, 600 to 1600 pixels wide; absent otherwise): page_kind
+//	                  (wechat_transfer, wechat_bill_detail, alipay_bill_detail, bank_transfer,
+//	                  chat, other) and fields[] in a fixed order (transfer_id, transaction_id,
+//	                  order_id, merchant_order_id, serial, amount, time, time_received,
+//	                  counterparty, method, card_tail), each {name, label (as read; "" when
+//	                  found without one), value (an ID without spaces, an amount "-5000.00"
+//	                  with its sign as shown, a time "2025-11-03 14:05:12" as the phone
+//	                  showed it, zone unknown), confidence (0-100, the lowest of its words),
+//	                  box [x, y, w, h] (pixels of the image), form (valid|invalid|unknown for
+//	                  a transaction number, "" for the other fields)}. A machine's reading:
+//	                  a screenshot is listed under transactions[].exhibits only when one of
+//	                  its IDs of form valid or unknown equals a known ID exactly
 //	transactions[]    every transaction ID seen in case.yaml and the bills: id, platform,
 //	                  form (valid|invalid|unknown), time, amount, currency ("CNY"),
 //	                  direction (out|in|""), counterparty, disputed, sources[] ("case.yaml",
-//	                  "data/…"), exhibits[] (where the ID was seen), statement_pages[]
+//	                  "data/…"), exhibits[] (where the ID was seen, screenshots whose ID was
+//	                  read exactly included), statement_pages[]
 //	                  {exhibit, page} (the page of a PDF statement each row with the ID
 //	                  is on; left out when none), findings[]
 //	checklist[]       material (zh), material_en, required, present, exhibits[]
@@ -141,6 +161,10 @@
 //	no_case_yaml                  warning        the case folder has no case.yaml
 //	not_regular_file              warning        a pipe, device or socket in the case folder: not opened
 //	note_without_file             warning        case.yaml names an item the case folder does not have
+//	ocr_bill_mismatch             warning        a screenshot shows a bill row's ID with another amount, time or payee: maybe edited
+//	ocr_failed                    warning        the OCR engine failed on a screenshot
+//	ocr_id_near_match             info           a number read unsurely is one character from a known ID: "probably …", never linked
+//	ocr_unavailable               info           --ocr auto without a usable Tesseract: screenshots not read (says how to install it)
 //	pdf_changed_after_signing     warning        a PDF signature's byte range does not reach the end: bytes appended or changed after signing
 //	pdf_encrypted                 warning        a PDF that needs a password: not read, pages not shown; the original is sealed
 //	pdf_repaired                  info           a PDF's cross-reference table is wrong: objects found by scanning
@@ -156,6 +180,7 @@
 //	txn_id_invalid                warning,error  a transaction ID not of its platform's form (error in case.yaml, warning in a bill)
 //	txn_no_bill                   info           the case has no bill to check a transaction against
 //	txn_not_in_bill               warning        a case.yaml transaction is in none of the case's bills
+//	txn_not_shown                 info           with OCR: a case.yaml transaction that no screenshot or bill shows
 //	txn_time_mismatch             warning        two sources give one transaction ID different times
 //	unreadable                    error          a file or folder of the case could not be read
 //	video_frames_failed           warning        ffmpeg could not take a video's frames; the dossier shows none

@@ -71,7 +71,7 @@ func TestBuildMediaDeterministic(t *testing.T) {
 	var res *Result
 	for run := 0; run < 2; run++ {
 		var err error
-		res, err = Build(context.Background(), dir, Options{Out: filepath.Join(out, "b"+string(rune('0'+run))), Now: testNow})
+		res, err = Build(context.Background(), dir, Options{OCR: OCROff, Out: filepath.Join(out, "b"+string(rune('0'+run))), Now: testNow})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -145,7 +145,7 @@ func TestBuildMediaDeterministic(t *testing.T) {
 func TestBuildWithoutFFmpeg(t *testing.T) {
 	t.Setenv(media.EnvFFmpeg, filepath.Join(t.TempDir(), "no-ffmpeg"))
 	dir := mediaCase(t)
-	res, err := Build(context.Background(), dir, Options{Out: filepath.Join(t.TempDir(), "b"), Now: testNow})
+	res, err := Build(context.Background(), dir, Options{OCR: OCROff, Out: filepath.Join(t.TempDir(), "b"), Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +154,7 @@ func TestBuildWithoutFFmpeg(t *testing.T) {
 		!strings.Contains(v.Findings[0].MessageEn, "ffmpeg was not found") {
 		t.Errorf("findings %+v", v.Findings)
 	}
-	a, err := Check(context.Background(), dir, Options{Now: testNow})
+	a, err := Check(context.Background(), dir, Options{OCR: OCROff, Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +169,7 @@ func TestBuildWithoutFFmpeg(t *testing.T) {
 // naming ffmpeg, it is used.
 func TestFFmpegFlag(t *testing.T) {
 	dir := mediaCase(t)
-	_, err := Build(context.Background(), dir, Options{Out: filepath.Join(t.TempDir(), "b"), Now: testNow, FFmpeg: "/nonexistent/ffmpeg"})
+	_, err := Build(context.Background(), dir, Options{OCR: OCROff, Out: filepath.Join(t.TempDir(), "b"), Now: testNow, FFmpeg: "/nonexistent/ffmpeg"})
 	var ue *UsageError
 	if !errors.As(err, &ue) || !strings.Contains(ue.Msg, "--ffmpeg /nonexistent/ffmpeg") {
 		t.Fatalf("err %v", err)
@@ -179,7 +179,7 @@ func TestFFmpegFlag(t *testing.T) {
 		t.Skip("ffmpeg is not installed")
 	}
 	t.Setenv(media.EnvFFmpeg, filepath.Join(t.TempDir(), "no-ffmpeg"))
-	res, err := Build(context.Background(), dir, Options{Out: filepath.Join(t.TempDir(), "b"), Now: testNow, FFmpeg: p})
+	res, err := Build(context.Background(), dir, Options{OCR: OCROff, Out: filepath.Join(t.TempDir(), "b"), Now: testNow, FFmpeg: p})
 	if err != nil {
 		t.Fatal(err)
 	}

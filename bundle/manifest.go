@@ -2,6 +2,7 @@ package bundle
 
 import (
 	"github.com/casebundle/casebundle/evidence"
+	"github.com/casebundle/casebundle/evidence/ocr"
 	"github.com/casebundle/casebundle/internal/money"
 )
 
@@ -10,18 +11,21 @@ const Format = "casebundle/1"
 
 // Manifest is manifest.json. The field order is the key order of the file.
 type Manifest struct {
-	Format         string              `json:"format"`
-	Case           ManifestCase        `json:"case"`
-	Generated      string              `json:"generated"`
-	Software       string              `json:"software"`
-	ManifestSHA256 string              `json:"manifest_sha256"`
-	Timestamp      *ManifestTimestamp  `json:"timestamp"`
-	Dossier        ManifestDossier     `json:"dossier"`
-	Items          []ManifestItem      `json:"items"`
-	Transactions   []ManifestTxn       `json:"transactions"`
-	Checklist      []ManifestChecklist `json:"checklist"`
-	Totals         ManifestTotals      `json:"totals"`
-	Findings       []evidence.Finding  `json:"findings"`
+	Format         string             `json:"format"`
+	Case           ManifestCase       `json:"case"`
+	Generated      string             `json:"generated"`
+	Software       string             `json:"software"`
+	ManifestSHA256 string             `json:"manifest_sha256"`
+	Timestamp      *ManifestTimestamp `json:"timestamp"`
+	Dossier        ManifestDossier    `json:"dossier"`
+	// OCR is the engine that read the screenshots (--ocr); absent when
+	// OCR did not run.
+	OCR          *ocr.Info           `json:"ocr,omitempty"`
+	Items        []ManifestItem      `json:"items"`
+	Transactions []ManifestTxn       `json:"transactions"`
+	Checklist    []ManifestChecklist `json:"checklist"`
+	Totals       ManifestTotals      `json:"totals"`
+	Findings     []evidence.Finding  `json:"findings"`
 	// Papers lists the papers to file; only build --papers writes it.
 	Papers []ManifestPaper `json:"papers,omitempty"`
 }
@@ -56,19 +60,21 @@ type ManifestDossier struct {
 
 // ManifestItem is one evidence file.
 type ManifestItem struct {
-	Exhibit  int                `json:"exhibit"`
-	Volume   int                `json:"volume"`
-	Pages    [2]int             `json:"pages"`
-	Path     string             `json:"path"`
-	SHA256   string             `json:"sha256"`
-	Size     int64              `json:"size"`
-	MIME     string             `json:"mime"`
-	Kind     evidence.Kind      `json:"kind"`
-	Title    string             `json:"title"`
-	Proves   string             `json:"proves"`
-	Source   string             `json:"source"`
-	Times    ManifestTimes      `json:"times"`
-	Meta     evidence.Meta      `json:"meta"`
+	Exhibit int           `json:"exhibit"`
+	Volume  int           `json:"volume"`
+	Pages   [2]int        `json:"pages"`
+	Path    string        `json:"path"`
+	SHA256  string        `json:"sha256"`
+	Size    int64         `json:"size"`
+	MIME    string        `json:"mime"`
+	Kind    evidence.Kind `json:"kind"`
+	Title   string        `json:"title"`
+	Proves  string        `json:"proves"`
+	Source  string        `json:"source"`
+	Times   ManifestTimes `json:"times"`
+	Meta    evidence.Meta `json:"meta"`
+	// OCR is what was read from a screenshot; absent when it was not read.
+	OCR      *ManifestOCR       `json:"ocr,omitempty"`
 	Findings []evidence.Finding `json:"findings"`
 }
 

@@ -202,11 +202,11 @@ func TestBatchShardsUnion(t *testing.T) {
 	var wg sync.WaitGroup
 	for k := range n {
 		wg.Go(func() {
-			results[k], errs[k] = Batch(ctx, root, BatchOptions{Out: sharded, Jobs: 1, Shard: Shard{k, n}, Build: Options{Now: testNow}})
+			results[k], errs[k] = Batch(ctx, root, BatchOptions{Out: sharded, Jobs: 1, Shard: Shard{k, n}, Build: Options{OCR: OCROff, Now: testNow}})
 		})
 	}
 	wg.Wait()
-	ref, err := Batch(ctx, root, BatchOptions{Out: whole, Jobs: 2, Build: Options{Now: testNow}})
+	ref, err := Batch(ctx, root, BatchOptions{Out: whole, Jobs: 2, Build: Options{OCR: OCROff, Now: testNow}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -305,7 +305,7 @@ func TestBatchShardsUnion(t *testing.T) {
 	}
 
 	// A rerun of one shard skips its cases and touches no other shard's.
-	again, err := Batch(ctx, root, BatchOptions{Out: sharded, Jobs: 1, Shard: Shard{2, n}, Build: Options{Now: testNow}})
+	again, err := Batch(ctx, root, BatchOptions{Out: sharded, Jobs: 1, Shard: Shard{2, n}, Build: Options{OCR: OCROff, Now: testNow}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,7 @@ func TestStampAndVerify(t *testing.T) {
 	for _, tsa := range testTSAs(t) {
 		t.Run(tsa.Kind, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "盖章 bundle")
-			res, err := Build(context.Background(), dir, Options{Out: out, Now: testNow, Stamp: NewTSAClient(tsa.URL), Zip: true})
+			res, err := Build(context.Background(), dir, Options{OCR: OCROff, Out: out, Now: testNow, Stamp: NewTSAClient(tsa.URL), Zip: true})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -95,7 +95,7 @@ func TestTSAFailures(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			parent := t.TempDir()
 			out := filepath.Join(parent, "b")
-			_, err := Build(context.Background(), dir, Options{Out: out, Now: testNow, Stamp: NewTSAClient(url), Zip: true})
+			_, err := Build(context.Background(), dir, Options{OCR: OCROff, Out: out, Now: testNow, Stamp: NewTSAClient(url), Zip: true})
 			var te *TSAError
 			if !errors.As(err, &te) || !strings.Contains(err.Error(), url) {
 				t.Fatalf("got %v, want a TSAError naming %s", err, url)
@@ -114,7 +114,7 @@ func TestResealedForgery(t *testing.T) {
 	dir := writeCase(t, 2)
 	tsa := goTSA(t)
 	out := filepath.Join(t.TempDir(), "b")
-	if _, err := Build(context.Background(), dir, Options{Out: out, Now: testNow, Stamp: NewTSAClient(tsa.URL)}); err != nil {
+	if _, err := Build(context.Background(), dir, Options{OCR: OCROff, Out: out, Now: testNow, Stamp: NewTSAClient(tsa.URL)}); err != nil {
 		t.Fatal(err)
 	}
 	victim := filepath.Join(out, "data", "截图", "屏幕截图 A.png")

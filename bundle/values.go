@@ -16,6 +16,9 @@ var valueTable = []struct {
 	// blank is what a blank or missing value means in a build.
 	blank   string
 	choices []choice
+	// flagOnly marks a key that is a flag of build and check, never a
+	// key of case.yaml (so init's template does not list it).
+	flagOnly bool
 }{
 	{key: "purpose", blank: "civil", choices: []choice{{"complaint", "平台投诉"}, {"police", "报案"}, {"civil", "民事诉讼"}}},
 	{key: "lang", blank: "zh", choices: []choice{{"zh", "中文"}, {"en", "English"}}},
@@ -23,6 +26,7 @@ var valueTable = []struct {
 	{key: "complaint_type", choices: []choice{{"wrong_transfer", "转错账"}, {"fake_goods", "虚假商品"}, {"fraud", "诈骗"},
 		{"not_delivered", "未收到货"}, {"duplicate_charge", "重复扣款"}, {"other", "其他"}}},
 	{key: "direction", choices: []choice{{"out", "付出"}, {"in", "收到"}}},
+	{key: "ocr", blank: "auto", flagOnly: true, choices: []choice{{"auto", "有识别引擎时识别截图文字"}, {"on", "必须识别，缺引擎即报错"}, {"off", "不识别"}}},
 }
 
 type choice struct{ value, zh string }

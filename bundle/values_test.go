@@ -32,6 +32,9 @@ func TestValueTable(t *testing.T) {
 		if f.blank != "" && !vals[f.blank] {
 			t.Errorf("%s: blank means %q, which is not a choice", f.key, f.blank)
 		}
+		if f.flagOnly {
+			continue
+		}
 		// The template's comment on the key names every value.
 		line := ""
 		for _, l := range strings.Split(tmpl.String(), "\n") {
@@ -96,6 +99,16 @@ func TestEveryPathRefusesBadValues(t *testing.T) {
 		{"build purpose", func() error { _, err := Build(ctx, dir, Options{Out: out, Now: now, Purpose: "court"}); return err }, `--purpose "court"`},
 		{"build lang", func() error { _, err := Build(ctx, dir, Options{Out: out, Now: now, Lang: "fr"}); return err }, `--lang "fr"`},
 		{"build -j", func() error { _, err := Build(ctx, dir, Options{Out: out, Now: now, Workers: -1}); return err }, "-j -1: the number of files"},
+		{"build ocr", func() error { _, err := Build(ctx, dir, Options{Out: out, Now: now, OCR: "yes"}); return err }, `--ocr "yes"`},
+		{"check ocr", func() error { _, err := Check(ctx, dir, Options{OCR: "maybe"}); return err }, `--ocr "maybe"`},
+		{"build tesseract", func() error {
+			_, err := Build(ctx, dir, Options{Out: out, Now: now, Tesseract: filepath.Join(root, "no-tesseract")})
+			return err
+		}, "--tesseract "},
+		{"batch ocr", func() error {
+			_, err := Batch(ctx, filepath.Join(root, "cases"), BatchOptions{Out: out, Build: Options{Now: now, OCR: "On"}})
+			return err
+		}, `--ocr "On"`},
 		{"check -j", func() error { _, err := Check(ctx, dir, Options{Workers: -2}); return err }, "-j -2: the number of files"},
 		{"batch purpose", func() error {
 			_, err := Batch(ctx, filepath.Join(root, "cases"), BatchOptions{Out: out, Build: Options{Now: now, Purpose: "court"}})

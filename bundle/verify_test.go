@@ -146,7 +146,7 @@ func TestVerifyZipAndChinesePath(t *testing.T) {
 	var zips [][]byte
 	for _, n := range []string{"一", "二"} {
 		out := filepath.Join(parent, n, "案件.bundle")
-		if _, err := Build(context.Background(), dir, Options{Out: out, Now: testNow, Zip: true}); err != nil {
+		if _, err := Build(context.Background(), dir, Options{OCR: OCROff, Out: out, Now: testNow, Zip: true}); err != nil {
 			t.Fatal(err)
 		}
 		for _, target := range []string{out, ZipPath(out)} {
@@ -211,7 +211,7 @@ func TestTamperingStamped(t *testing.T) {
 	dir := writeCase(t, 2)
 	tsa := goTSA(t)
 	good := filepath.Join(t.TempDir(), "good")
-	if _, err := Build(context.Background(), dir, Options{Out: good, Now: testNow, Stamp: NewTSAClient(tsa.URL)}); err != nil {
+	if _, err := Build(context.Background(), dir, Options{OCR: OCROff, Out: good, Now: testNow, Stamp: NewTSAClient(tsa.URL)}); err != nil {
 		t.Fatal(err)
 	}
 	var files []string
@@ -284,7 +284,7 @@ func TestTamperingStamped(t *testing.T) {
 // temporary folders may remain.
 func TestKilledBuild(t *testing.T) {
 	if dir := os.Getenv("CASEBUNDLE_KILL_CHILD_CASE"); dir != "" {
-		if _, err := Build(context.Background(), dir, Options{Out: os.Getenv("CASEBUNDLE_KILL_CHILD_OUT"), Now: testNow, Zip: true}); err != nil {
+		if _, err := Build(context.Background(), dir, Options{OCR: OCROff, Out: os.Getenv("CASEBUNDLE_KILL_CHILD_OUT"), Now: testNow, Zip: true}); err != nil {
 			os.Exit(3)
 		}
 		os.Exit(0)

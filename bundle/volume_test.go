@@ -41,7 +41,7 @@ func TestBuildVolumes(t *testing.T) {
 		writeNoisyPNG(t, filepath.Join(dir, "截图", fmt.Sprintf("聊天 %d.png", i+1)), 320, 260, uint64(i+1))
 	}
 	out := filepath.Join(t.TempDir(), "out.bundle")
-	res, err := Build(context.Background(), dir, Options{Out: out, Now: testNow, VolumeSize: limit})
+	res, err := Build(context.Background(), dir, Options{OCR: OCROff, Out: out, Now: testNow, VolumeSize: limit})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +118,7 @@ func TestBuildVolumes(t *testing.T) {
 	}
 
 	// The default is one volume for this case.
-	one, err := Build(context.Background(), dir, Options{Out: filepath.Join(t.TempDir(), "one"), Now: testNow})
+	one, err := Build(context.Background(), dir, Options{OCR: OCROff, Out: filepath.Join(t.TempDir(), "one"), Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}

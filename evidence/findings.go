@@ -95,6 +95,14 @@ const (
 	CodeChatTransferNotInBill // args: the transfer's time, Text of its amount
 	CodeDossierRedacted
 
+	// Text read from screenshots by OCR (package bundle, ocr.go and
+	// crosscheck_ocr.go). None is made when OCR is off.
+	CodeOCRUnavailable  // args: the error (it says how to install the engine)
+	CodeOCRFailed       // args: the error
+	CodeOCRBillMismatch // args: Text of the field, ID, screenshot exhibit, its value, Text of the bill row, its value
+	CodeOCRIDNearMatch  // args: the number as read, Text of what was read, the known ID, Text of where it is known
+	CodeTxnNotShown     // args: ID
+
 	codeCount
 )
 
@@ -434,6 +442,32 @@ var catalogue = [codeCount]entry{
 		"This dossier is redacted: the claimant's ID-card, phone and bank-card numbers, and numbers of those kinds in the text, are partly hidden; screenshots and photos are shown as they are, and the originals are unchanged.",
 		"无需处理；提交给需要完整信息的机关时，请生成未脱敏的卷宗。",
 		"Nothing to do; for an authority that needs the full numbers, build the dossier without redaction."},
+
+	CodeOCRUnavailable: {"ocr_unavailable", Info,
+		"未能使用文字识别引擎，截图中的文字没有识别，卷宗中的截图不能搜索：%v",
+		"The OCR engine cannot be used, so the text in the screenshots was not read and cannot be searched in the dossier: %v",
+		"安装 Tesseract 与简体中文语言包（Debian/Ubuntu：sudo apt-get install tesseract-ocr tesseract-ocr-chi-sim；macOS：brew install tesseract tesseract-lang），或用 --tesseract 或环境变量 CASEBUNDLE_TESSERACT 指定其路径，再运行一次；不需要识别时用 --ocr off。",
+		"Install Tesseract with Simplified Chinese (Debian/Ubuntu: sudo apt-get install tesseract-ocr tesseract-ocr-chi-sim; macOS: brew install tesseract tesseract-lang), or point --tesseract or CASEBUNDLE_TESSERACT at it, and run again; --ocr off skips the reading."},
+	CodeOCRFailed: {"ocr_failed", Warning,
+		"识别这张截图中的文字失败（%v）；截图本身仍是证据，已原样保存。",
+		"Reading the text of this screenshot failed (%v); the screenshot itself is still evidence and is kept as it is.",
+		"再运行一次；如仍失败，请检查 Tesseract 能否单独读取这张图片（tesseract 文件名 stdout -l chi_sim+eng）。",
+		"Run again; if it fails again, check that Tesseract reads the picture on its own (tesseract FILE stdout -l chi_sim+eng)."},
+	CodeOCRBillMismatch: {"ocr_bill_mismatch", Warning,
+		"截图与账单不符：交易 %[2]s 的%[1]s，证据 %[3]d（截图，机器识别）显示 %[4]s，%[5]s 为 %[6]s。截图可能被修改过，或显示的是另一笔付款。",
+		"The screenshot and the bill disagree: for transaction %[2]s, exhibit %[3]d (a screenshot, read by machine) shows the %[1]s %[4]s, %[5]s has %[6]s. The screenshot may be edited, or show another payment.",
+		"对照手机上的原始页面和账单核对；先用眼睛看截图（机器识别可能有误）。如截图是别人发来的，请向付款方索取账单或交易详情。",
+		"Compare the original page on the phone with the bill; look at the screenshot first (the machine may have misread it). If someone else sent the screenshot, ask the payer for the bill or the payment's detail page."},
+	CodeOCRIDNearMatch: {"ocr_id_near_match", Info,
+		"截图中识别出%[2]s %[1]s（识别把握不大或格式不符），与%[4]s的 %[3]s 只差一个字符：很可能就是 %[3]s，请人工核对截图。未作关联。",
+		"The screenshot reads %[2]s %[1]s (read with low confidence, or not of its form), one character from %[3]s of %[4]s: probably %[3]s, check by eye. It is not linked.",
+		"看一眼截图上的单号，与已知单号逐位核对；一致时可在 case.yaml 的说明中写明。",
+		"Look at the number on the screenshot and compare it digit by digit with the known ID; if they are the same, say so for this item in case.yaml."},
+	CodeTxnNotShown: {"txn_not_shown", Info,
+		"case.yaml 中的交易 %s 没有任何截图或账单显示。",
+		"Transaction %s of case.yaml is shown by no screenshot or bill of the case.",
+		"补充这笔交易的详情页截图（显示交易单号）或包含它的账单。",
+		"Add a screenshot of the payment's detail page (showing its transaction ID) or a bill that holds it."},
 }
 
 // Text is a value worded in each language, for a message that names it:

@@ -49,6 +49,8 @@ func drawAppendix(dc *doc) {
 	}
 	step(w.verifyDigest, "sha256sum manifest-sha256.txt")
 
+	dc.ocrAppendix()
+
 	dc.setY(dc.y() + 4)
 	dc.subheading(w.licenceTitle, 12)
 	dc.para(w.fontNote, sizeSmall, colText, 0)

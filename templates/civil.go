@@ -115,7 +115,7 @@ func drawCivilIndex(dc *doc) {
 			no += "\n" + w.exhibitShort(ex.Number)
 			shifted = true
 		}
-		rows[i] = []string{no, exhibitTitle(&ex), dc.sourceCell(&ex), dash(ex.Proves), dc.originalForm(&ex), dc.pages(ex.Number), dc.remarks(&ex)}
+		rows[i] = []string{no, exhibitTitle(&ex), dc.sourceCell(&ex), joinLines(dash(ex.Proves), dc.ocrShows(&ex)), dc.originalForm(&ex), dc.pages(ex.Number), dc.remarks(&ex)}
 	}
 	if len(rows) == 0 {
 		dc.para(w.noExhibits, sizeBody, colMuted, 0)

@@ -67,6 +67,9 @@ type Exhibit struct {
 	// Frames are a video's contact sheet, taken by ffmpeg from the copy
 	// in data/ (exhibit_media.go): a view of the video, never evidence.
 	Frames []media.Frame
+	// OCR is what was read from a screenshot and what each field matches
+	// (exhibit_ocr.go); nil when the image was not read.
+	OCR *OCRView
 }
 
 // Timestamp is the trusted time of an RFC 3161 token, when there is one.
@@ -120,6 +123,9 @@ type Dossier struct {
 	// need, and RenderPapers writes them. Nil leaves the dossier as it is
 	// without papers.
 	Papers *PapersFacts
+	// OCREngine names the engine that read the screenshots ("tesseract
+	// 5.3.0") for the appendix's note; "" when none was read.
+	OCREngine string
 }
 
 // Placement says where an exhibit landed in the PDF.

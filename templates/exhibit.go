@@ -117,6 +117,9 @@ func (dc *doc) captionRows(ex *Exhibit) (rows [][]string, errRow int) {
 		[]string{w.capSource, dash(ex.Source)},
 		[]string{w.capProves, dash(ex.Proves)},
 	)
+	if shows := dc.ocrShows(ex); shows != "" {
+		rows = append(rows, []string{w.capOCR, shows})
+	}
 	found := w.none
 	if ex.Item != nil && len(ex.Item.Findings) > 0 {
 		lines := make([]string, len(ex.Item.Findings))

@@ -48,13 +48,25 @@ func (dc *doc) exhibitImage(ex *Exhibit) {
 		availH := contentBottom - dc.y() - band - 3 - 2*border
 		w, h := fit(contentW-capW-gutter-2*border, availH)
 		capH, drawCaption := dc.sideCaption(side, errRow-2, capW)
+		// What OCR read stands under the caption when it fits there,
+		// else in a table after the image (exhibit_ocr.go).
+		ocrH, drawOCR := dc.sideOCR(ex, capW)
+		if ocrH > 0 {
+			ocrH += 3
+		}
 		if capH <= availH && h >= 100 {
 			dc.table(&table{cols: captionCols, rows: top, keyColumn: true, size: sizeSmall})
 			dc.setY(dc.y() + 3)
 			y := dc.y() + border
 			dc.drawImage(ex, p, marginL+border, y, w, h)
 			drawCaption(pageW-marginR-capW, y-border)
+			if drawOCR != nil && capH+ocrH <= availH {
+				drawOCR(pageW-marginR-capW, y-border+capH+3)
+				dc.setY(y + max(h+border, capH+ocrH))
+				return
+			}
 			dc.setY(y + max(h+border, capH))
+			dc.ocrTable(ex)
 			return
 		}
 	}
@@ -76,6 +88,7 @@ func (dc *doc) exhibitImage(ex *Exhibit) {
 	y := dc.y() + border
 	dc.drawImage(ex, p, x, y, w, h)
 	dc.setY(y + h + border)
+	dc.ocrTable(ex)
 }
 
 // drawImage draws the image in its frame; the first pass only reserves the
@@ -86,6 +99,8 @@ func (dc *doc) drawImage(ex *Exhibit, p *preparedImage, x, y, w, h float64) {
 	if dc.final {
 		if err := dc.placeImage(ex, p, x, y, w, h); err != nil {
 			dc.failedBoxAt(ex, err, x, y, w, h)
+		} else {
+			dc.ocrText(ex, x, y, w, h)
 		}
 	}
 	dc.stroke(colRule, 0.3)

@@ -44,7 +44,7 @@ func (dc *doc) indexTable() {
 			strconv.Itoa(ex.Number),
 			exhibitTitle(&ex),
 			dc.sourceCell(&ex),
-			dash(ex.Proves),
+			joinLines(dash(ex.Proves), dc.ocrShows(&ex)),
 			dc.pages(ex.Number),
 		}
 	}

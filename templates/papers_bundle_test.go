@@ -70,7 +70,7 @@ func copyTree(t *testing.T, src, dst string) {
 func buildPapers(t *testing.T, dir string, now time.Time) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "b.bundle")
-	if _, err := bundle.Build(context.Background(), dir, bundle.Options{Out: out, Now: now, Papers: true, Workers: 2}); err != nil {
+	if _, err := bundle.Build(context.Background(), dir, bundle.Options{OCR: bundle.OCROff, Out: out, Now: now, Papers: true, Workers: 2}); err != nil {
 		t.Fatalf("build --papers: %v", err)
 	}
 	return out
@@ -95,7 +95,7 @@ func demo(t *testing.T) string {
 		demoDir = filepath.Join(base, "democase")
 		copyTree(t, "../testdata/democase", demoDir)
 		out := filepath.Join(base, "demo.bundle")
-		_, demoErr = bundle.Build(context.Background(), demoDir, bundle.Options{Out: out, Now: demoClock, Papers: true, Workers: 2})
+		_, demoErr = bundle.Build(context.Background(), demoDir, bundle.Options{OCR: bundle.OCROff, Out: out, Now: demoClock, Papers: true, Workers: 2})
 		demoBundle = out
 	})
 	if demoErr != nil {
@@ -491,7 +491,7 @@ func TestPapersDeterministic(t *testing.T) {
 func TestPapersWithoutFlag(t *testing.T) {
 	demo(t)
 	out := filepath.Join(t.TempDir(), "plain.bundle")
-	if _, err := bundle.Build(context.Background(), demoDir, bundle.Options{Out: out, Now: demoClock, Workers: 2}); err != nil {
+	if _, err := bundle.Build(context.Background(), demoDir, bundle.Options{OCR: bundle.OCROff, Out: out, Now: demoClock, Workers: 2}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(out, "papers")); err == nil {

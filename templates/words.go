@@ -172,6 +172,15 @@ type words struct {
 	framesNote                                                      func(path string) string
 	heifImages                                                      func(n int) string
 
+	// Text read from screenshots by OCR (exhibit_ocr.go): the table's
+	// title and columns, the field names, the caption row and the index
+	// line of a linked ID, and the appendix's note.
+	ocrTitle, ocrColField, ocrColValue, ocrColMatch, capOCR string
+	ocrLocal, ocrAppendixTitle                              string
+	ocrFields                                               map[string]string
+	ocrShows                                                func(field, value string) string
+	ocrAppendix                                             func(engine string) string
+
 	// Volumes (volume.go).
 	volOf        func(k, n int) string              // "第 2 卷 / 共 3 卷", in the header and the PDF title
 	volCell      func(vol int, pages string) string // an index cell

@@ -562,6 +562,24 @@ var enWords = &words{
 		return "ffmpeg took these frames from data/" + path + " when the dossier was made. They are a view, not evidence: the evidence is the video file in data/."
 	},
 	heifImages: func(n int) string { return fmt.Sprintf("the file holds %d images; the primary one is shown", n) },
+
+	ocrTitle:         "Read from the image by machine (for reference)",
+	ocrColField:      "Field",
+	ocrColValue:      "Read",
+	ocrColMatch:      "Matches",
+	capOCR:           "Read by machine",
+	ocrLocal:         " (phone local time)",
+	ocrAppendixTitle: "Text in the screenshots",
+	ocrFields: map[string]string{
+		"transaction_id": "transaction ID", "transfer_id": "transfer ID", "merchant_order_id": "merchant order number",
+		"order_id": "order number", "serial": "serial number", "amount": "amount", "time": "time",
+		"time_received": "time received", "counterparty": "payee", "method": "paid with", "card_tail": "card ending",
+	},
+	ocrShows: func(field, value string) string { return "shows " + field + " " + value },
+	ocrAppendix: func(engine string) string {
+		return "The invisible text under the screenshots (searchable and copyable) and the tables beside them of what was read were recognised from the images by the OCR engine " +
+			engine + " when the dossier was made, and may be wrong. The evidence is the image itself: check any number against the image before citing it."
+	},
 	imageProblems: map[imageProblem]string{
 		imgNotPrepared: "the image was not prepared",
 		imgUnreadable:  "cannot read the file: %v",

@@ -522,6 +522,24 @@ var zhWords = &words{
 		return "这些画面由 ffmpeg 在生成卷宗时从 data/" + path + " 截取，仅供查看，不是证据；证据是 data/ 中的视频文件本身。"
 	},
 	heifImages: func(n int) string { return fmt.Sprintf("文件共含 %d 张图片，此处显示主图", n) },
+
+	ocrTitle:         "识别结果（机器识别，仅供参考）",
+	ocrColField:      "项目",
+	ocrColValue:      "识别值",
+	ocrColMatch:      "核对",
+	capOCR:           "机器识别",
+	ocrLocal:         "（手机本地时间）",
+	ocrAppendixTitle: "截图中的文字",
+	ocrFields: map[string]string{
+		"transaction_id": "交易单号", "transfer_id": "转账单号", "merchant_order_id": "商户单号",
+		"order_id": "订单号", "serial": "交易流水号", "amount": "金额", "time": "时间",
+		"time_received": "收款时间", "counterparty": "收款方", "method": "支付方式", "card_tail": "卡号后四位",
+	},
+	ocrShows: func(field, value string) string { return "显示" + field + " " + value },
+	ocrAppendix: func(engine string) string {
+		return "各截图下方的不可见文字（可搜索、可复制）和截图旁的识别结果，是文字识别引擎 " + engine +
+			" 在生成卷宗时从图片中自动识别的，可能有误。证据是图片本身：引用任何数字前，请以图片为准。"
+	},
 	imageProblems: map[imageProblem]string{
 		imgNotPrepared: "图片未准备",
 		imgUnreadable:  "无法读取文件：%v",

@@ -24,7 +24,8 @@ func runBatch(ctx context.Context, opt buildOptions, out, errOut io.Writer) erro
 		return err
 	}
 	bopt := bundle.BatchOptions{Out: opt.out, Jobs: opt.workers, Force: opt.force, Shard: shard,
-		Build: bundle.Options{Now: t, Purpose: opt.purpose, Lang: opt.lang, Zip: opt.zip, Redact: opt.redact, VolumeSize: opt.volumeSize, Papers: opt.papers, FFmpeg: opt.ffmpeg}}
+		Build: bundle.Options{Now: t, Purpose: opt.purpose, Lang: opt.lang, Zip: opt.zip, Redact: opt.redact, VolumeSize: opt.volumeSize, Papers: opt.papers, FFmpeg: opt.ffmpeg,
+			OCR: opt.ocr.mode, Tesseract: opt.ocr.tesseract}}
 	if opt.tsa != "" {
 		bopt.Build.Stamp = bundle.NewTSAClient(opt.tsa)
 	}

@@ -32,6 +32,7 @@ type buildOptions struct {
 	redact  bool   // mask personal numbers in the dossier text
 	papers  bool   // also write the papers to file under papers/
 	ffmpeg  string // the ffmpeg that takes video frames; "": $CASEBUNDLE_FFMPEG, else PATH
+	ocr     ocrFlags
 
 	volumeSize int64 // largest dossier volume in bytes; 0: bundle.DefaultVolumeSize
 }
@@ -54,7 +55,7 @@ finding shows in the dossier); 2 when the case cannot be read or the bundle not 
 
 Example:
    casebundle build mycase -o mycase.bundle --time 2025-11-20T10:00:00+08:00`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "bundle folder to create (default: DIR.bundle)"},
 			&cli.StringFlag{Name: "purpose", Usage: "complaint, police or civil (default: case.yaml, else civil)"},
 			&cli.StringFlag{Name: "lang", Usage: "zh or en (default: case.yaml, else zh)"},
@@ -70,10 +71,10 @@ Example:
 			&cli.BoolFlag{Name: "papers", Usage: "also write the papers to file under papers/ (起诉状, 调查取证申请书, 证据清单, 催告函, 报案书, 电子数据清单, complaint text and images), each PDF with an editable .docx"},
 			&cli.StringFlag{Name: "ffmpeg", Usage: "the ffmpeg program that takes the frames of videos shown in the dossier (`PATH`)", DefaultText: "$CASEBUNDLE_FFMPEG, else ffmpeg on PATH"},
 			&cli.StringFlag{Name: "volume-size", Usage: "split the dossier into dossier.pdf, dossier-2.pdf, … of at most `SIZE` each: bytes, or 500KB, 50MB, 1GB (powers of 1000), 20MiB (of 1024)", DefaultText: "50MB"},
-		},
+		}, ocrFlagList()...),
 		Action: func(c *cli.Context) error {
 			opt := buildOptions{out: c.String("output"), purpose: c.String("purpose"), lang: c.String("lang"), time: c.String("time"),
-				json: c.Bool("json"), workers: c.Int("jobs"), tsa: c.String("tsa"), zip: c.Bool("zip"), batch: c.String("batch"), force: c.Bool("force"), redact: c.Bool("redact"), papers: c.Bool("papers"), ffmpeg: c.String("ffmpeg")}
+				json: c.Bool("json"), workers: c.Int("jobs"), tsa: c.String("tsa"), zip: c.Bool("zip"), batch: c.String("batch"), force: c.Bool("force"), redact: c.Bool("redact"), papers: c.Bool("papers"), ffmpeg: c.String("ffmpeg"), ocr: readOCRFlags(c)}
 			if v := c.String("volume-size"); v != "" {
 				n, err := parseSize(v)
 				if err != nil {
@@ -114,7 +115,8 @@ func runBuild(ctx context.Context, opt buildOptions, out, errOut io.Writer) erro
 		return err
 	}
 	bar := progress.New(errOut, !opt.json, 0, "files")
-	bopt := bundle.Options{Out: opt.out, Now: t, Purpose: opt.purpose, Lang: opt.lang, Workers: opt.workers, Zip: opt.zip, Redact: opt.redact, VolumeSize: opt.volumeSize, Progress: bar, Papers: opt.papers, FFmpeg: opt.ffmpeg}
+	bopt := bundle.Options{Out: opt.out, Now: t, Purpose: opt.purpose, Lang: opt.lang, Workers: opt.workers, Zip: opt.zip, Redact: opt.redact, VolumeSize: opt.volumeSize, Progress: bar, Papers: opt.papers, FFmpeg: opt.ffmpeg,
+		OCR: opt.ocr.mode, Tesseract: opt.ocr.tesseract}
 	if opt.tsa != "" {
 		bopt.Stamp = bundle.NewTSAClient(opt.tsa)
 	}

@@ -15,6 +15,7 @@ type checkOptions struct {
 	dir     string
 	json    bool
 	workers int
+	ocr     ocrFlags
 }
 
 func newCheckCommand() *cli.Command {
@@ -30,15 +31,15 @@ as YAML to paste. Nothing is written. Exit status 1 if any finding is an error.
 
 Example:
    casebundle check mycase --json`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON document on stdout"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files read in parallel", DefaultText: "one per CPU"},
-		},
+		}, ocrFlagList()...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return usageErr("casebundle check DIR", "check takes one case folder, got %d arguments", c.NArg())
 			}
-			return runCheck(c.Context, checkOptions{dir: c.Args().First(), json: c.Bool("json"), workers: c.Int("jobs")}, c.App.Writer)
+			return runCheck(c.Context, checkOptions{dir: c.Args().First(), json: c.Bool("json"), workers: c.Int("jobs"), ocr: readOCRFlags(c)}, c.App.Writer)
 		},
 	}
 }
@@ -75,7 +76,7 @@ func runCheck(ctx context.Context, opt checkOptions, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	a, err := bundle.Check(ctx, opt.dir, bundle.Options{Now: t, Workers: opt.workers})
+	a, err := bundle.Check(ctx, opt.dir, bundle.Options{Now: t, Workers: opt.workers, OCR: opt.ocr.mode, Tesseract: opt.ocr.tesseract})
 	if err != nil {
 		return err
 	}

@@ -162,6 +162,11 @@ func run(cfg config, out io.Writer) error {
 			return err
 		}
 	}
+	if *ocrBench {
+		if err := benchOCR(cfg, out); err != nil {
+			return err
+		}
+	}
 	if cfg.batch {
 		if err := benchBatch(cfg, out); err != nil {
 			return err
