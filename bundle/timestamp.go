@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/casebundle/casebundle/internal/cmslock"
 	"github.com/digitorus/pkcs7"
 	"github.com/digitorus/timestamp"
 )
@@ -108,7 +109,7 @@ func (c *TSAClient) Stamp(ctx context.Context, digest []byte) (*ManifestTimestam
 	if len(der) > MaxTSAReply {
 		return nil, nil, fail("the reply is larger than %d bytes", MaxTSAReply)
 	}
-	ts, err := timestamp.ParseResponse(der)
+	ts, err := cmslock.Do(func() (*timestamp.Timestamp, error) { return timestamp.ParseResponse(der) })
 	if err != nil {
 		return nil, nil, fail("refused or sent an unreadable reply: %v", err)
 	}
@@ -143,7 +144,7 @@ func timestampInfo(tsa string, ts *timestamp.Timestamp) *ManifestTimestamp {
 // and, when roots is not nil, that it chains to one of roots at the
 // token's time. It returns the signer's certificate.
 func checkTokenSignature(token []byte, roots *x509.CertPool) (*x509.Certificate, error) {
-	p7, err := pkcs7.Parse(token)
+	p7, err := cmslock.Do(func() (*pkcs7.PKCS7, error) { return pkcs7.Parse(token) })
 	if err != nil {
 		return nil, fmt.Errorf("the token is not a readable signature: %v", err)
 	}
@@ -154,7 +155,7 @@ func checkTokenSignature(token []byte, roots *x509.CertPool) (*x509.Certificate,
 	if !slices.Contains(signer.ExtKeyUsage, x509.ExtKeyUsageTimeStamping) {
 		return nil, fmt.Errorf("the signer %q is not a time-stamping certificate (no timeStamping extended key usage)", signer.Subject)
 	}
-	ts, err := timestamp.Parse(token)
+	ts, err := cmslock.Do(func() (*timestamp.Timestamp, error) { return timestamp.Parse(token) })
 	if err != nil {
 		return nil, fmt.Errorf("the token's signature does not verify: %v", err)
 	}

@@ -26,6 +26,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/casebundle/casebundle/internal/cmslock"
 	"github.com/digitorus/timestamp"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/ianaindex"
@@ -774,7 +775,7 @@ func (v *verifier) checkTimestamp(opt VerifyOptions, roots *x509.CertPool, caseb
 		v.add(timestampFile, "unreadable", "timestamp.tsr cannot be read: %v", unwrapPath(err))
 		return
 	}
-	ts, err := timestamp.ParseResponse(der)
+	ts, err := cmslock.Do(func() (*timestamp.Timestamp, error) { return timestamp.ParseResponse(der) })
 	if err != nil {
 		v.add(timestampFile, "timestamp", "timestamp.tsr is not a valid, granted RFC 3161 reply with a verifying signature: %v", err)
 		return

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/casebundle/casebundle/internal/cmslock"
 	"github.com/digitorus/pkcs7"
 	"github.com/digitorus/timestamp"
 )
@@ -235,7 +236,7 @@ func (r *reader) signature(v dict, field string) Signature {
 		r.checkTimestamp(&s, der, signed, ok)
 		return s
 	}
-	p7, err := pkcs7.Parse(der)
+	p7, err := cmslock.Do(func() (*pkcs7.PKCS7, error) { return pkcs7.Parse(der) })
 	if err != nil {
 		s.Problems = append(s.Problems, "the signed data in /Contents cannot be parsed: "+err.Error())
 		return s
@@ -349,7 +350,7 @@ func (r *reader) checkRange(s *Signature, contents []byte) ([]byte, bool) {
 }
 
 func (r *reader) checkTimestamp(s *Signature, der, signed []byte, ok bool) {
-	ts, err := timestamp.Parse(der)
+	ts, err := cmslock.Do(func() (*timestamp.Timestamp, error) { return timestamp.Parse(der) })
 	if err != nil {
 		s.Problems = append(s.Problems, "the time-stamp token in /Contents cannot be parsed: "+err.Error())
 		return
