@@ -27,9 +27,10 @@ demo: build
 # against img2pdf (when installed), a batch with -j 1 and -j 2, and verify of
 # a 1 GiB file against openssl dgst. Inputs are cached under out/bench.
 BENCHSHOTS ?= 200,1000
+BENCHSHOTS1M ?= 200
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
-	$(GO) run ./internal/benchtool -bin $(BIN) -dir out/bench -shots $(BENCHSHOTS) -batch -hash
+	$(GO) run ./internal/benchtool -bin $(BIN) -dir out/bench -shots $(BENCHSHOTS) -shots-1m $(BENCHSHOTS1M) -batch -hash
 
 # Each fuzz target for a short time; crashers land in testdata/fuzz/ and
 # become regression tests.
