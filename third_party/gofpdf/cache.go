@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
+	"io"
 	"sort"
 	"sync"
 )
@@ -161,4 +162,71 @@ func compressTo(buf *bytes.Buffer, data []byte) {
 	w.Close()
 	w.Reset(nil)
 	compressors.Put(w)
+}
+
+// outBuffer is the document's output. While Output runs, sink is set and
+// the output goes through to it in blocks of outBlock bytes; Len counts
+// what was written through, so the object offsets stay right.
+type outBuffer struct {
+	fmtBuffer
+	sink    io.Writer
+	flushed int   // bytes written to sink
+	err     error // the first error of sink; what follows is dropped
+}
+
+const outBlock = 1 << 20
+
+func (b *outBuffer) Len() int { return b.flushed + b.fmtBuffer.Len() }
+
+// spill writes the buffer through once it holds a block, or at once when
+// force is set.
+func (b *outBuffer) spill(force bool) {
+	if b.sink == nil || (!force && b.fmtBuffer.Len() < outBlock) {
+		return
+	}
+	n := b.fmtBuffer.Len()
+	if b.err == nil {
+		_, b.err = b.fmtBuffer.WriteTo(b.sink)
+	}
+	b.fmtBuffer.Reset()
+	b.flushed += n
+}
+
+func (b *outBuffer) Write(p []byte) (int, error) {
+	if b.sink != nil && len(p) >= outBlock {
+		// A large stream (an image) goes through without a copy.
+		b.spill(true)
+		if b.err == nil {
+			_, b.err = b.sink.Write(p)
+		}
+		b.flushed += len(p)
+		return len(p), nil
+	}
+	b.fmtBuffer.Write(p)
+	b.spill(false)
+	return len(p), nil
+}
+
+func (b *outBuffer) WriteString(s string) (int, error) {
+	b.fmtBuffer.WriteString(s)
+	b.spill(false)
+	return len(s), nil
+}
+
+func (b *outBuffer) ReadFrom(r io.Reader) (int64, error) {
+	n, err := b.fmtBuffer.ReadFrom(r)
+	b.spill(false)
+	return n, err
+}
+
+// Grow makes room for n more bytes, unless the output goes through.
+func (b *outBuffer) Grow(n int) {
+	if b.sink == nil {
+		b.fmtBuffer.Grow(n)
+	}
+}
+
+func (b *outBuffer) printf(fmtStr string, args ...interface{}) {
+	b.fmtBuffer.printf(fmtStr, args...)
+	b.spill(false)
 }

@@ -520,7 +520,7 @@ type Fpdf struct {
 	importedObjPos   map[string]map[int]string  // imported template objects hashes and their positions (gofpdi)
 	importedTplObjs  map[string]string          // imported template names and IDs (hashed) (gofpdi)
 	importedTplIDs   map[string]int             // imported template ids hash to object id int (gofpdi)
-	buffer           fmtBuffer                  // buffer holding in-memory PDF
+	buffer           outBuffer                  // buffer holding in-memory PDF (casebundle patch: streamed by Output)
 	pages            []*bytes.Buffer            // slice[page] of page content; 1-based
 	state            int                        // current document state
 	compress         bool                       // compression flag

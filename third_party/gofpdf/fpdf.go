@@ -3470,10 +3470,18 @@ func (f *Fpdf) Output(w io.Writer) error {
 	}
 	// dbg("Output")
 	if f.state < 3 {
+		// casebundle patch: the document is written to w as it is made,
+		// in blocks, so that a volume of 50 MB of images is not held twice
+		// (the images and the whole PDF).
+		f.buffer.sink = w
 		f.Close()
+		f.buffer.sink = nil
 	}
 	_, err := f.buffer.WriteTo(w)
-	if err != nil {
+	if err == nil {
+		err = f.buffer.err
+	}
+	if err != nil && f.err == nil {
 		f.err = err
 	}
 	return f.err
@@ -4374,6 +4382,7 @@ func (f *Fpdf) putimages() {
 		grow += len(image.data) + len(image.smask) + len(image.pal) + 1024
 	}
 	f.buffer.Grow(grow)
+	streaming := f.buffer.sink != nil
 
 	// Maintain a list of inserted image SHA-1 hashes, with their
 	// corresponding object ID number.
@@ -4393,6 +4402,10 @@ func (f *Fpdf) putimages() {
 		} else {
 			f.putimage(image)
 			insertedImages[image.i] = image.n
+		}
+		if streaming {
+			// casebundle patch: written out, the image data can go.
+			image.data, image.smask = nil, nil
 		}
 	}
 }
