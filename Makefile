@@ -33,9 +33,10 @@ demo: build
 # warm against plain tesseract (and img2pdf | ocrmypdf when installed).
 # Inputs are cached under out/bench.
 BENCHSHOTS ?= 200,1000
+BENCHSHOTS1M ?= 200
 bench: build
 	$(GO) test $(TAGS) -run '^$$' -bench . -benchmem ./...
-	$(GO) run $(TAGS) ./internal/benchtool -bin $(BIN) -dir out/bench -shots $(BENCHSHOTS) -batch -hash -ocr
+	$(GO) run $(TAGS) ./internal/benchtool -bin $(BIN) -dir out/bench -shots $(BENCHSHOTS) -shots-1m $(BENCHSHOTS1M) -batch -hash -ocr
 
 # Each fuzz target for a short time; crashers land in testdata/fuzz/ and
 # become regression tests.

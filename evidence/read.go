@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -74,7 +75,10 @@ func Read(path string, r io.Reader, dst io.Writer, modified time.Time, lim Limit
 	// Whatever the inspection did not read is still hashed and copied.
 	// In 1 MiB blocks: io.Discard's own ReadFrom reads 8 KiB at a time,
 	// which halves the hashing speed of a large file.
-	if _, err := io.CopyBuffer(struct{ io.Writer }{io.Discard}, tee, make([]byte, 1<<20)); err != nil {
+	buf := copyBuffers.Get().(*[]byte)
+	_, err = io.CopyBuffer(struct{ io.Writer }{io.Discard}, tee, *buf)
+	copyBuffers.Put(buf)
+	if err != nil {
 		return nil, ioError(path, src, sink, err)
 	}
 	it.Size = int64(n)
@@ -84,6 +88,11 @@ func Read(path string, r io.Reader, dst io.Writer, modified time.Time, lim Limit
 	}
 	return it, nil
 }
+
+// copyBuffers are the 1 MiB blocks Read copies the rest of a file in, kept
+// for the next file: a new one for every file of a case of hundreds was
+// most of the memory a build allocated.
+var copyBuffers = sync.Pool{New: func() any { b := make([]byte, 1<<20); return &b }}
 
 // inspect decides the kind and reads the metadata. rest yields the bytes
 // after head; inspect may leave some of them unread. size is the file's

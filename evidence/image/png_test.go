@@ -71,10 +71,22 @@ func interlacedPNG(w, h int) []byte {
 	return b.Bytes()
 }
 
-// TestCheckPNGAgreesWithDecode: checkPNG accepts what image/png decodes and
-// refuses what it refuses, on every PNG form and on thousands of truncated,
-// bit-flipped and shortened copies.
-func TestCheckPNGAgreesWithDecode(t *testing.T) {
+// fixCRCs rewrites the CRC of every whole chunk of a PNG, so that a damage
+// to a chunk's data reaches what reads the data (the inflate of the image
+// data) instead of stopping at the CRC.
+func fixCRCs(b []byte) {
+	for off := 8; off+12 <= len(b); {
+		n := int(binary.BigEndian.Uint32(b[off:]))
+		if n < 0 || n > len(b)-off-12 {
+			return
+		}
+		binary.BigEndian.PutUint32(b[off+8+n:], crc32.ChecksumIEEE(b[off+4:off+8+n]))
+		off += 12 + n
+	}
+}
+
+// pngForms are a PNG of every form the checker reads.
+func pngForms(t testing.TB) map[string][]byte {
 	shot, err := samplegen.EncodePNG(samplegen.NumberedScreenshot(3, 60, 120))
 	if err != nil {
 		t.Fatal(err)
@@ -85,15 +97,30 @@ func TestCheckPNGAgreesWithDecode(t *testing.T) {
 	for i := range pal.Pix {
 		pal.Pix[i], pal2.Pix[i%len(pal2.Pix)], gray.Pix[i%len(gray.Pix)] = byte(i), byte(i%2), byte(i)
 	}
-	forms := map[string][]byte{
+	enc := func(img image.Image) []byte {
+		var b bytes.Buffer
+		if err := png.Encode(&b, img); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	return map[string][]byte{
 		"rgb 8":          shot,
 		"rgb 16":         samplegen.PNG16(30, 20),
 		"rgba":           samplegen.PNGAlpha(30, 20),
-		"grey":           encodeTestPNG(t, gray),
-		"paletted 1-bit": encodeTestPNG(t, pal2),
-		"paletted 8-bit": encodeTestPNG(t, pal),
+		"grey":           enc(gray),
+		"paletted 1-bit": enc(pal2),
+		"paletted 8-bit": enc(pal),
 		"interlaced":     interlacedPNG(29, 19),
 	}
+}
+
+// TestCheckPNGAgreesWithDecode: checkPNG accepts what image/png decodes and
+// refuses what it refuses, on every PNG form and on thousands of truncated,
+// bit-flipped and shortened copies, and of copies whose CRCs were fixed
+// after the damage, so that the inflate meets it.
+func TestCheckPNGAgreesWithDecode(t *testing.T) {
+	forms := pngForms(t)
 	rng := rand.New(rand.NewPCG(1, 2))
 	mutations := 200
 	if testing.Short() {
@@ -108,7 +135,7 @@ func TestCheckPNGAgreesWithDecode(t *testing.T) {
 		}
 		for i := range mutations {
 			b := append([]byte(nil), src...)
-			switch i % 3 {
+			switch i % 4 {
 			case 0:
 				b = b[:rng.IntN(len(b))]
 			case 1:
@@ -116,6 +143,10 @@ func TestCheckPNGAgreesWithDecode(t *testing.T) {
 			case 2:
 				k := 8 + rng.IntN(len(b)-8)
 				b = append(b[:k], b[min(len(b), k+1+rng.IntN(3)):]...)
+			case 3:
+				// A bit of the image data flipped, the CRC made good.
+				b[8+33+rng.IntN(len(b)-8-33)] ^= 1 << rng.IntN(8)
+				fixCRCs(b)
 			}
 			_, _, derr := image.Decode(bytes.NewReader(b))
 			cerr := Check(bytes.NewReader(b), "png")
@@ -124,4 +155,26 @@ func TestCheckPNGAgreesWithDecode(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzCheckPNG: on any bytes, with the chunks' CRCs made good so that the
+// damage reaches the inflate, checkPNG accepts exactly what image/png
+// decodes (the inflate and the Adler-32 are not the standard library's).
+func FuzzCheckPNG(f *testing.F) {
+	for _, b := range pngForms(f) {
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		b = append([]byte(nil), b...)
+		fixCRCs(b)
+		cfg, err := png.DecodeConfig(bytes.NewReader(b))
+		if err == nil && int64(cfg.Width)*int64(cfg.Height) > 1<<20 {
+			return // image/png would allocate the pixels
+		}
+		_, derr := png.Decode(bytes.NewReader(b))
+		cerr := Check(bytes.NewReader(b), "png")
+		if (derr == nil) != (cerr == nil) {
+			t.Fatalf("image/png says %v, checkPNG says %v", derr, cerr)
+		}
+	})
 }

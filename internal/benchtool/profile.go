@@ -8,17 +8,20 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 	"time"
 
 	"github.com/casebundle/casebundle/bundle"
 )
 
 // profileBuild builds the case folder in this process under the CPU
-// profiler (cpuFile) and writes a heap profile at the end (memFile), to
-// see where a build's time and memory go:
+// profiler (cpuFile), writes a heap profile at the end (memFile) and an
+// execution trace (traceFile), to see where a build's time and memory go
+// and when the CPUs idle:
 //
 //	go tool pprof -top -cum cpu.out
-func profileBuild(folder, outDir, cpuFile, memFile string, w io.Writer) error {
+//	go tool trace trace.out
+func profileBuild(folder, outDir, cpuFile, memFile, traceFile string, w io.Writer) error {
 	dst := filepath.Join(outDir, "profile.bundle")
 	if err := os.RemoveAll(dst); err != nil {
 		return err
@@ -37,11 +40,24 @@ func profileBuild(folder, outDir, cpuFile, memFile string, w io.Writer) error {
 			return err
 		}
 	}
+	if traceFile != "" {
+		f, err := os.Create(traceFile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := trace.Start(f); err != nil {
+			return err
+		}
+	}
 	start := time.Now()
 	_, err = bundle.Build(context.Background(), folder, bundle.Options{Out: dst, Now: t})
 	wall := time.Since(start)
 	if cpuFile != "" {
 		pprof.StopCPUProfile()
+	}
+	if traceFile != "" {
+		trace.Stop()
 	}
 	if err != nil {
 		return err
@@ -57,6 +73,6 @@ func profileBuild(folder, outDir, cpuFile, memFile string, w io.Writer) error {
 			return err
 		}
 	}
-	fmt.Fprintf(w, "profiled an in-process build of %s in %s: cpu %q, allocations %q\n\n", folder, wall.Round(time.Millisecond), cpuFile, memFile)
+	fmt.Fprintf(w, "profiled an in-process build of %s in %s: cpu %q, allocations %q, trace %q\n\n", folder, wall.Round(time.Millisecond), cpuFile, memFile, traceFile)
 	return nil
 }

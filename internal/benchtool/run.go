@@ -19,15 +19,23 @@ import (
 type config struct {
 	bin        string
 	dir        string
-	shots      []int
+	shots      []shotRun
 	img2pdf    bool
 	hash       bool
 	hashSize   int64
 	batch      bool
 	batchCases int
+	batchSet   shotSet
 	runs       int
 	cpuProfile string
 	memProfile string
+	trace      string
+}
+
+// shotRun is one build of n screenshots of a set.
+type shotRun struct {
+	set shotSet
+	n   int
 }
 
 // buildTime is the --time of every build, so that reruns give the same bytes.
@@ -151,14 +159,14 @@ func run(cfg config, out io.Writer) error {
 	fmt.Fprintf(out, "machine: %s\n", machine())
 	fmt.Fprintf(out, "parallel headroom: %.2f× (the same CPU-bound work on %d goroutines against 1; below %d× the machine is shared or throttled)\n\n",
 		headroom(), runtime.NumCPU(), runtime.NumCPU())
-	for _, n := range cfg.shots {
-		if err := benchShots(cfg, n, out); err != nil {
+	for _, s := range cfg.shots {
+		if err := benchShots(cfg, s.set, s.n, out); err != nil {
 			return err
 		}
 	}
-	if (cfg.cpuProfile != "" || cfg.memProfile != "") && len(cfg.shots) > 0 {
-		folder := filepath.Join(cfg.dir, fmt.Sprintf("case-%d", cfg.shots[0]))
-		if err := profileBuild(folder, filepath.Join(cfg.dir, "runs"), cfg.cpuProfile, cfg.memProfile, out); err != nil {
+	if (cfg.cpuProfile != "" || cfg.memProfile != "" || cfg.trace != "") && len(cfg.shots) > 0 {
+		folder := caseFolder(cfg.dir, cfg.shots[0].set, cfg.shots[0].n)
+		if err := profileBuild(folder, filepath.Join(cfg.dir, "runs"), cfg.cpuProfile, cfg.memProfile, cfg.trace, out); err != nil {
 			return err
 		}
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"image"
 	"io"
 	"os"
 	"os/exec"
@@ -17,15 +18,37 @@ import (
 // builds of a rerun give the same bytes.
 var fileTime = time.Date(2025, 11, 3, 6, 5, 0, 0, time.UTC)
 
-// screenshot returns the path of the cached screenshot i (w×h), writing it
-// when missing. Screenshots live once under dir/png-WxH and are linked into
-// the case folders.
-func screenshot(dir string, i, w, h int) (string, error) {
-	p := filepath.Join(dir, fmt.Sprintf("png-%dx%d", w, h), fmt.Sprintf("%05d.png", i))
+// shotSet is one kind of generated screenshot.
+type shotSet struct {
+	name string // as on the command line, and in the cache folder's name
+	what string // what the screenshots show
+	draw func(i, w, h int) image.Image
+}
+
+// The screenshot sets. Real phone screenshots of a chat or a payment page
+// are 300 KB to 1.5 MB at 1170×2532, because they hold photos (pictures
+// sent in the chat, a wallpaper); 400k and 1m are like them. flat is the
+// old set of flat colours and text (about 70 KB), kept to compare with
+// figures measured on it.
+var (
+	set400k = shotSet{"400k", "chat with a photo sent in it", func(i, w, h int) image.Image { return samplegen.PhotoScreenshot(i, w, h, false) }}
+	set1m   = shotSet{"1m", "chat with a photo, on a photo wallpaper", func(i, w, h int) image.Image { return samplegen.PhotoScreenshot(i, w, h, true) }}
+	setFlat = shotSet{"flat", "chat of flat colours and text only", samplegen.NumberedScreenshot}
+)
+
+// screenshot returns the path of the cached screenshot i (w×h) of set,
+// writing it when missing. Screenshots live once under dir/png-WxH-SET and
+// are linked into the case folders.
+func screenshot(dir string, set shotSet, i, w, h int) (string, error) {
+	folder := fmt.Sprintf("png-%dx%d", w, h)
+	if set.name != setFlat.name {
+		folder += "-" + set.name
+	}
+	p := filepath.Join(dir, folder, fmt.Sprintf("%05d.png", i))
 	if _, err := os.Stat(p); err == nil {
 		return p, nil
 	}
-	data, err := samplegen.EncodePNG(samplegen.NumberedScreenshot(i, w, h))
+	data, err := samplegen.EncodePNG(set.draw(i, w, h))
 	if err != nil {
 		return "", err
 	}
@@ -63,7 +86,7 @@ func writeAtomic(p string, data []byte) error {
 // screenshotCase fills folder with the screenshots first..first+n-1 (as
 // hard links to the cache, or copies where links fail) and returns their
 // paths in order. The folder is complete once it exists.
-func screenshotCase(dir, folder string, first, n, w, h int) ([]string, error) {
+func screenshotCase(dir string, set shotSet, folder string, first, n, w, h int) ([]string, error) {
 	paths := make([]string, n)
 	errs := make([]error, n)
 	var wg sync.WaitGroup
@@ -71,7 +94,7 @@ func screenshotCase(dir, folder string, first, n, w, h int) ([]string, error) {
 	for range runtime.NumCPU() {
 		wg.Go(func() {
 			for i := range next {
-				paths[i], errs[i] = screenshot(dir, first+i, w, h)
+				paths[i], errs[i] = screenshot(dir, set, first+i, w, h)
 			}
 		})
 	}
@@ -141,21 +164,30 @@ func sizeOf(paths ...string) int64 {
 	return n
 }
 
-// benchShots builds n phone screenshots and, when installed, runs img2pdf
-// on the same files.
-func benchShots(cfg config, n int, out io.Writer) error {
+// caseFolder is the case folder of n screenshots of set.
+func caseFolder(dir string, set shotSet, n int) string {
+	if set.name == setFlat.name {
+		return filepath.Join(dir, fmt.Sprintf("case-%d", n))
+	}
+	return filepath.Join(dir, fmt.Sprintf("case-%s-%d", set.name, n))
+}
+
+// benchShots builds n phone screenshots of set and, when installed, runs
+// img2pdf on the same files.
+func benchShots(cfg config, set shotSet, n int, out io.Writer) error {
 	w, h := samplegen.IPhoneWidth, samplegen.IPhoneHeight
-	fmt.Fprintf(out, "== %d screenshots %d×%d (generating any missing into %s)\n", n, w, h, cfg.dir)
-	folder := filepath.Join(cfg.dir, fmt.Sprintf("case-%d", n))
-	files, err := screenshotCase(cfg.dir, folder, 1, n, w, h)
+	folder := caseFolder(cfg.dir, set, n)
+	files, err := screenshotCase(cfg.dir, set, folder, 1, n, w, h)
 	if err != nil {
 		return fmt.Errorf("generate screenshots: %w", err)
 	}
 	input := sizeOf(files...)
+	fmt.Fprintf(out, "== %d screenshots %d×%d, set %s: %s, %.0f KB per file on average (%s in all; generated into %s)\n",
+		n, w, h, set.name, set.what, float64(input)/float64(n)/1000, mib(input), cfg.dir)
 	if err := readAll(files...); err != nil {
 		return err
 	}
-	bundleDir := filepath.Join(cfg.dir, "runs", fmt.Sprintf("build-%d.bundle", n))
+	bundleDir := filepath.Join(cfg.dir, "runs", fmt.Sprintf("build-%s-%d.bundle", set.name, n))
 	clean := func() error { return os.RemoveAll(bundleDir) }
 	b, err := measure(cfg.runs, clean, []int{0, 1}, cfg.bin, "build", folder, "-o", bundleDir, "--time", buildTime)
 	if err != nil {
@@ -172,7 +204,7 @@ func benchShots(cfg config, n int, out io.Writer) error {
 	haveImg2pdf := false
 	if cfg.img2pdf {
 		if img2pdf, err := exec.LookPath("img2pdf"); err == nil {
-			pdf := filepath.Join(cfg.dir, "runs", fmt.Sprintf("img2pdf-%d.pdf", n))
+			pdf := filepath.Join(cfg.dir, "runs", fmt.Sprintf("img2pdf-%s-%d.pdf", set.name, n))
 			args := append([]string{"-o", pdf}, files...)
 			ip, err = measure(cfg.runs, func() error { return os.RemoveAll(pdf) }, []int{0}, img2pdf, args...)
 			if err != nil {
@@ -188,9 +220,14 @@ func benchShots(cfg config, n int, out io.Writer) error {
 	t.print(out)
 	fmt.Fprintln(out)
 	if haveImg2pdf {
+		goal := 0.35
+		if set.name == set400k.name {
+			goal = 0.30
+		}
 		r := b.wall.Seconds() / ip.wall.Seconds()
-		fmt.Fprintf(out, "build wall / img2pdf wall  %.2f×  (goal ≤ 0.35×: %s)\n", r, verdict(r <= 0.35))
-		fmt.Fprintf(out, "build CPU / img2pdf CPU    %.2f×  (steadier than wall time on a shared machine)\n", b.cpu.Seconds()/ip.cpu.Seconds())
+		rc := b.cpu.Seconds() / ip.cpu.Seconds()
+		fmt.Fprintf(out, "build wall / img2pdf wall  %.2f×  (goal ≤ %.2f×: %s)\n", r, goal, verdict(r <= goal))
+		fmt.Fprintf(out, "build CPU / img2pdf CPU    %.2f×  (goal ≤ %.2f×: %s; steadier than wall time on a shared machine)\n", rc, goal, verdict(rc <= goal))
 	}
 	rb := float64(dossier) / float64(input)
 	fmt.Fprintf(out, "dossier / input bytes      %.3f×  (goal ≤ 1.05×: %s)\n", rb, verdict(rb <= 1.05))

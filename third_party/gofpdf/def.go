@@ -181,9 +181,20 @@ type ImageInfoType struct {
 	i     string  // SHA-1 checksum of the above values.
 }
 
+// casebundle patch: the gob encoding is hashed as it is written instead of
+// being collected first (it holds the whole image); the same bytes are
+// hashed, and on an error the hash of nothing, as before.
 func generateImageID(info *ImageInfoType) (string, error) {
-	b, err := info.GobEncode()
-	return fmt.Sprintf("%x", sha1.Sum(b)), err
+	h := sha1.New()
+	encoder := gob.NewEncoder(h)
+	var err error
+	for _, field := range []interface{}{info.data, info.smask, info.n, info.w, info.h, info.cs,
+		info.pal, info.bpc, info.f, info.dp, info.trns, info.scale, info.dpi} {
+		if err = encoder.Encode(field); err != nil {
+			return fmt.Sprintf("%x", sha1.Sum(nil)), err
+		}
+	}
+	return fmt.Sprintf("%x", h.Sum(nil)), nil
 }
 
 // GobEncode encodes the receiving image to a byte slice.
@@ -509,7 +520,7 @@ type Fpdf struct {
 	importedObjPos   map[string]map[int]string  // imported template objects hashes and their positions (gofpdi)
 	importedTplObjs  map[string]string          // imported template names and IDs (hashed) (gofpdi)
 	importedTplIDs   map[string]int             // imported template ids hash to object id int (gofpdi)
-	buffer           fmtBuffer                  // buffer holding in-memory PDF
+	buffer           outBuffer                  // buffer holding in-memory PDF (casebundle patch: streamed by Output)
 	pages            []*bytes.Buffer            // slice[page] of page content; 1-based
 	state            int                        // current document state
 	compress         bool                       // compression flag

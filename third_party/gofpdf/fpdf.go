@@ -1833,44 +1833,48 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		// 	styleStr = "BI"
 		// }
 
-		Type := "UTF8"
-		reader := fileReader{readerPosition: 0, array: utf8Bytes}
+		def, err := cachedUTF8Font(fontkey, utf8Bytes, func() (fontDefType, error) {
+			Type := "UTF8"
+			reader := fileReader{readerPosition: 0, array: utf8Bytes}
 
-		utf8File := newUTF8Font(&reader)
+			utf8File := newUTF8Font(&reader)
 
-		err := utf8File.parseFile()
+			err := utf8File.parseFile()
+			if err != nil {
+				return fontDefType{}, err
+			}
+			desc := FontDescType{
+				Ascent:       int(utf8File.Ascent),
+				Descent:      int(utf8File.Descent),
+				CapHeight:    utf8File.CapHeight,
+				Flags:        utf8File.Flags,
+				FontBBox:     utf8File.Bbox,
+				ItalicAngle:  utf8File.ItalicAngle,
+				StemV:        utf8File.StemV,
+				MissingWidth: round(utf8File.DefaultWidth),
+			}
+			def := fontDefType{
+				Tp:       Type,
+				Name:     fontkey,
+				Desc:     desc,
+				Up:       int(round(utf8File.UnderlinePosition)),
+				Ut:       round(utf8File.UnderlineThickness),
+				Cw:       utf8File.CharWidths,
+				utf8File: utf8File,
+			}
+			// usedRunes is not part of the ID (json leaves it out).
+			def.i, _ = generateFontID(def)
+			return def, nil
+		})
 		if err != nil {
 			fmt.Printf("get metrics Error: %e\n", err)
 			return
 		}
-		desc := FontDescType{
-			Ascent:       int(utf8File.Ascent),
-			Descent:      int(utf8File.Descent),
-			CapHeight:    utf8File.CapHeight,
-			Flags:        utf8File.Flags,
-			FontBBox:     utf8File.Bbox,
-			ItalicAngle:  utf8File.ItalicAngle,
-			StemV:        utf8File.StemV,
-			MissingWidth: round(utf8File.DefaultWidth),
-		}
-
-		var sbarr map[int]int
 		if f.aliasNbPagesStr == "" {
-			sbarr = makeSubsetRange(57)
+			def.usedRunes = makeSubsetRange(57)
 		} else {
-			sbarr = makeSubsetRange(32)
+			def.usedRunes = makeSubsetRange(32)
 		}
-		def := fontDefType{
-			Tp:        Type,
-			Name:      fontkey,
-			Desc:      desc,
-			Up:        int(round(utf8File.UnderlinePosition)),
-			Ut:        round(utf8File.UnderlineThickness),
-			Cw:        utf8File.CharWidths,
-			utf8File:  utf8File,
-			usedRunes: sbarr,
-		}
-		def.i, _ = generateFontID(def)
 		f.fonts[fontkey] = def
 	} else {
 		// load font definitions
@@ -3470,10 +3474,18 @@ func (f *Fpdf) Output(w io.Writer) error {
 	}
 	// dbg("Output")
 	if f.state < 3 {
+		// casebundle patch: the document is written to w as it is made,
+		// in blocks, so that a volume of 50 MB of images is not held twice
+		// (the images and the whole PDF).
+		f.buffer.sink = w
 		f.Close()
+		f.buffer.sink = nil
 	}
 	_, err := f.buffer.WriteTo(w)
-	if err != nil {
+	if err == nil {
+		err = f.buffer.err
+	}
+	if err != nil && f.err == nil {
 		f.err = err
 	}
 	return f.err
@@ -3752,7 +3764,15 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	// casebundle patch: the bytes as they are, not copied into a string
+	// first (an embedded image is hundreds of kilobytes).
+	if f.state == 2 {
+		f.pages[f.page].Write(b)
+		f.pages[f.page].WriteString("\n")
+	} else {
+		f.buffer.Write(b)
+		f.buffer.WriteString("\n")
+	}
 	f.out("endstream")
 }
 
@@ -4112,11 +4132,10 @@ func (f *Fpdf) putfonts() {
 				fontName := "utf8" + font.Name
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
-				utf8FontSize := len(utf8FontStream)
-				compressedFontStream := sliceCompress(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
-				delete(CodeSignDictionary, 0)
+				cut := cutUTF8Font(&font, usedRunes)
+				utf8FontSize := cut.size
+				compressedFontStream := cut.compressed
+				font.utf8File.LastRune = cut.lastRune
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -4127,7 +4146,7 @@ func (f *Fpdf) putfonts() {
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth) + "")
 				}
-				f.generateCIDFontMap(&font, font.utf8File.LastRune)
+				f.out(cut.widthsOf(&font))
 				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
 				f.out("endobj")
 
@@ -4162,14 +4181,7 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				cidToGidMap = sliceCompress(cidToGidMap)
+				cidToGidMap := cut.cidToGid
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
 				f.putstream(cidToGidMap)
@@ -4193,6 +4205,12 @@ func (f *Fpdf) putfonts() {
 }
 
 func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
+	f.out(cidFontWidths(font, LastRune))
+}
+
+// cidFontWidths is the /W array of a CID font (casebundle patch: split from
+// generateCIDFontMap, so that it is made once per subset, see cutFont).
+func cidFontWidths(font *fontDefType, LastRune int) string {
 	rangeID := 0
 	cidArray := make(map[int]*untypedKeyMap)
 	cidArrayKeys := make([]int, 0)
@@ -4306,7 +4324,7 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 			w.printf(" %d [ %s ]\n", k, implode(" ", ws.valueSet))
 		}
 	}
-	f.out("/W [" + w.String() + " ]")
+	return "/W [" + w.String() + " ]"
 }
 
 func implode(sep string, arr []int) string {
@@ -4360,6 +4378,16 @@ func (f *Fpdf) putimages() {
 		sort.SliceStable(keyList, func(i, j int) bool { return f.images[keyList[i]].w < f.images[keyList[j]].w })
 	}
 
+	// casebundle patch: room in the output for every image at once, so
+	// that a volume of many megabytes of images is not copied each time the
+	// buffer doubles.
+	grow := 0
+	for _, image := range f.images {
+		grow += len(image.data) + len(image.smask) + len(image.pal) + 1024
+	}
+	f.buffer.Grow(grow)
+	streaming := f.buffer.sink != nil
+
 	// Maintain a list of inserted image SHA-1 hashes, with their
 	// corresponding object ID number.
 	insertedImages := map[string]int{}
@@ -4378,6 +4406,10 @@ func (f *Fpdf) putimages() {
 		} else {
 			f.putimage(image)
 			insertedImages[image.i] = image.n
+		}
+		if streaming {
+			// casebundle patch: written out, the image data can go.
+			image.data, image.smask = nil, nil
 		}
 	}
 }

@@ -81,7 +81,9 @@ func (f *Fpdf) parsepngstream(buf *bytes.Buffer, readdpi bool) (info *ImageInfoT
 	// Scan chunks looking for palette, transparency and image data
 	pal := make([]byte, 0, 32)
 	var trns []int
-	data := make([]byte, 0, 32)
+	// casebundle patch: room for the image data at once (they are at most
+	// what is left of the file), not grown by doubling.
+	data := make([]byte, 0, buf.Len())
 	loop := true
 	for loop {
 		n := int(f.readBeInt32(buf))

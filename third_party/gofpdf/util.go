@@ -64,6 +64,11 @@ func fileSize(filename string) (size int64, ok bool) {
 // bufferFromReader returns a new buffer populated with the contents of the specified Reader
 func bufferFromReader(r io.Reader) (b *bytes.Buffer, err error) {
 	b = new(bytes.Buffer)
+	// casebundle patch: an image handed over in memory is read into a
+	// buffer of its size at once, not grown by doubling.
+	if br, ok := r.(*bytes.Reader); ok {
+		b.Grow(br.Len() + bytes.MinRead)
+	}
 	_, err = b.ReadFrom(r)
 	return
 }
@@ -82,11 +87,10 @@ func slicesEqual(a, b []float64) bool {
 }
 
 // sliceCompress returns a zlib-compressed copy of the specified byte array
+// (casebundle patch: with a pooled writer, see compressTo).
 func sliceCompress(data []byte) []byte {
 	var buf bytes.Buffer
-	cmp, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
-	cmp.Write(data)
-	cmp.Close()
+	compressTo(&buf, data)
 	return buf.Bytes()
 }
 
