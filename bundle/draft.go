@@ -778,28 +778,9 @@ func chatTransfers(a *Analysis) []chatTransfer {
 	return out
 }
 
-func statusNoteZh(s string) string {
-	if s == "" {
-		return ""
-	}
-	return "，" + s
-}
+func statusNoteZh(s string) string { zh, _ := chat.StatusNote(s); return zh }
 
-func statusNoteEn(s string) string {
-	switch s {
-	case "":
-		return ""
-	case "已收款":
-		return ", received"
-	case "已退还":
-		return ", refunded"
-	case "待收款":
-		return ", awaiting receipt"
-	case "已过期":
-		return ", expired"
-	}
-	return ", " + s
-}
+func statusNoteEn(s string) string { _, en := chat.StatusNote(s); return en }
 
 // --- the other party ---
 

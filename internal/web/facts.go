@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/casebundle/casebundle/evidence/chat"
 )
 
 // The facts form: parties, narrative, transactions and the notes per
@@ -303,28 +305,9 @@ func suggestTxns(a *analysis, inCase map[string]bool, respondent string, caseRow
 	return rows, hints
 }
 
-func statusZh(s string) string {
-	if s == "" {
-		return ""
-	}
-	return "，" + s
-}
+func statusZh(s string) string { zh, _ := chat.StatusNote(s); return zh }
 
-func statusEn(s string) string {
-	switch s {
-	case "":
-		return ""
-	case "已收款":
-		return ", received"
-	case "已退还":
-		return ", refunded"
-	case "待收款":
-		return ", awaiting receipt"
-	case "已过期":
-		return ", expired"
-	}
-	return ", " + s
-}
+func statusEn(s string) string { _, en := chat.StatusNote(s); return en }
 
 // near reports whether a chat transfer's time is within five minutes of a
 // bill row's instant; a chat time without a zone is read as the phone's
