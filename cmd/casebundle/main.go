@@ -50,6 +50,8 @@ draws a PDF dossier for a complaint desk, the police or a court. Originals are n
       casebundle check mycase         # lists problems before you build
       casebundle build mycase         # writes mycase.bundle/ with dossier.pdf
       casebundle verify mycase.bundle # proves nothing changed since
+      casebundle init mycase --from ~/Desktop/证据   # or: copy a folder in and draft case.yaml
+      casebundle serve                # or: all of it in a page in the browser
 
    Exit status: 0 all good; 1 a problem was found (invalid evidence, a bundle that does not
    verify); 2 wrong usage or unreadable input.`,
