@@ -34,7 +34,7 @@ func benchBatch(cfg config, out io.Writer) error {
 	var walls, cpus []float64
 	for _, j := range []string{"1", "2"} {
 		dst := filepath.Join(cfg.dir, "runs", "batch-j"+j)
-		m, err := measure(cfg.runs, func() error { return os.RemoveAll(dst) }, []int{0}, cfg.bin, "build", "--batch", root, "-o", dst, "-j", j, "--time", buildTime)
+		m, err := measure(cfg.runs, func() error { return os.RemoveAll(dst) }, []int{0}, cfg.bin, "build", "--batch", root, "-o", dst, "-j", j, "--time", buildTime, "--ocr", "off")
 		if err != nil {
 			return err
 		}

@@ -58,7 +58,7 @@ func benchHash(cfg config, out io.Writer) error {
 		if err := os.RemoveAll(bundleDir); err != nil {
 			return err
 		}
-		if _, err := runOnce([]int{0, 1}, cfg.bin, "build", folder, "-o", bundleDir, "--time", buildTime); err != nil {
+		if _, err := runOnce([]int{0, 1}, cfg.bin, "build", folder, "-o", bundleDir, "--time", buildTime, "--ocr", "off"); err != nil {
 			return err
 		}
 	}

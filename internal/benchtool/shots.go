@@ -189,7 +189,7 @@ func benchShots(cfg config, set shotSet, n int, out io.Writer) error {
 	}
 	bundleDir := filepath.Join(cfg.dir, "runs", fmt.Sprintf("build-%s-%d.bundle", set.name, n))
 	clean := func() error { return os.RemoveAll(bundleDir) }
-	b, err := measure(cfg.runs, clean, []int{0, 1}, cfg.bin, "build", folder, "-o", bundleDir, "--time", buildTime)
+	b, err := measure(cfg.runs, clean, []int{0, 1}, cfg.bin, "build", folder, "-o", bundleDir, "--time", buildTime, "--ocr", "off")
 	if err != nil {
 		return err
 	}
