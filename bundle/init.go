@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"text/template"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -186,17 +187,25 @@ func Add(dir string, files []string, opt AddOptions) ([]string, error) {
 }
 
 func copyNew(src, dst string, fi os.FileInfo) error {
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", filepath.Dir(dst), err)
-	}
 	in, err := os.Open(src)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", src, unwrapPath(err))
 	}
 	defer in.Close()
+	return writeNew(in, src, dst, fi.ModTime(), "rename the file, or use --into to put it in a sub-folder")
+}
+
+// writeNew copies in (the file src) to dst, a new file in the case: never
+// over a file there (existsHint says what to do then), nothing left behind
+// when the copy fails, and the original's modification time kept, since it
+// is part of the evidence.
+func writeNew(in io.Reader, src, dst string, mod time.Time, existsHint string) error {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", filepath.Dir(dst), err)
+	}
 	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, os.ErrExist) {
-		return &UsageError{Msg: fmt.Sprintf("%s already exists in the case", dst), Hint: "rename the file, or use --into to put it in a sub-folder"}
+		return &UsageError{Msg: fmt.Sprintf("%s already exists in the case", dst), Hint: existsHint}
 	}
 	if err != nil {
 		return fmt.Errorf("write %s: %w", dst, err)
@@ -210,8 +219,7 @@ func copyNew(src, dst string, fi os.FileInfo) error {
 		os.Remove(dst)
 		return fmt.Errorf("write %s: %w", dst, err)
 	}
-	// Keep the original's modification time: it is part of the evidence.
-	_ = os.Chtimes(dst, fi.ModTime(), fi.ModTime())
+	_ = os.Chtimes(dst, mod, mod)
 	return nil
 }
 

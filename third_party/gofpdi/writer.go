@@ -138,7 +138,7 @@ func (this *PdfWriter) ImportPage(reader *PdfReader, pageno int, boxName string)
 	}
 
 	// If the requested box name or an alternate box name cannot be found, trigger an error
-	// TODO: Improve error handling
+	// (upstream note: error handling here is minimal)
 	if _, ok := pageBoxes[boxName]; !ok {
 		return -1, errors.New("Box not found: " + boxName)
 	}
