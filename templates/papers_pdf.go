@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 
-	"github.com/jung-kurt/gofpdf"
-
 	"github.com/casebundle/casebundle/fonts"
 )
 
@@ -54,24 +52,7 @@ func paperPDF(p *paper, m *metrics, w *words, d *Dossier) ([]byte, error) {
 // page number alone (a paper carries no case ID or digest: it is the
 // party's own filing).
 func paperSetup(dc *doc, p *paper) {
-	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
-	dc.pdf = pdf
-	pdf.SetCatalogSort(true)
-	gen := dc.d.Generated.UTC()
-	pdf.SetCreationDate(gen)
-	pdf.SetModificationDate(gen)
-	software := dc.m.clean(dc.d.Software, false)
-	if software == "" {
-		software = "casebundle"
-	}
-	pdf.SetProducer(software, true)
-	pdf.SetCreator(software, true)
-	pdf.SetTitle(dc.m.clean(p.title, false), true)
-	pdf.SetMargins(marginL, contentTop, marginR)
-	pdf.SetAutoPageBreak(false, marginB)
-	pdf.SetCellMargin(0)
-	pdf.SetDisplayMode("fullwidth", "single")
-	pdf.AddUTF8FontFromBytes(fonts.Family, "", fonts.MicroHei)
+	pdf := dc.newPDF(p.title)
 	if pdf.Err() {
 		return
 	}

@@ -201,6 +201,25 @@ func (dc *doc) run(route []section) error {
 // setup makes the document: page format, font, fixed metadata, header and
 // footer. Nothing in it depends on the clock or on map order.
 func (dc *doc) setup() {
+	title := dc.title() + " — " + dc.w.coverTitle[dc.purpose]
+	if dc.plan.multi() {
+		title += " — " + dc.w.volOf(dc.volume+1, dc.plan.count())
+	}
+	pdf := dc.newPDF(title)
+	pdf.SetSubject(dc.w.coverTitle[dc.purpose], true)
+	if pdf.Err() {
+		return
+	}
+	pdf.SetFont(fonts.Family, "", sizeBody)
+	pdf.SetHeaderFuncMode(dc.header, false)
+	pdf.SetFooterFunc(dc.footer)
+}
+
+// newPDF starts dc's document, the dossier's and each paper's alike: A4,
+// catalogue sorted, dates from the run's one clock, producer and creator
+// the software, the given title, the page margins, and the embedded font
+// (check pdf.Err after it).
+func (dc *doc) newPDF(title string) *gofpdf.Fpdf {
 	pdf := gofpdf.NewCustom(&gofpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "mm",
@@ -217,23 +236,13 @@ func (dc *doc) setup() {
 	}
 	pdf.SetProducer(software, true)
 	pdf.SetCreator(software, true)
-	title := dc.title() + " — " + dc.w.coverTitle[dc.purpose]
-	if dc.plan.multi() {
-		title += " — " + dc.w.volOf(dc.volume+1, dc.plan.count())
-	}
 	pdf.SetTitle(dc.m.clean(title, false), true)
-	pdf.SetSubject(dc.w.coverTitle[dc.purpose], true)
 	pdf.SetMargins(marginL, contentTop, marginR)
 	pdf.SetAutoPageBreak(false, marginB)
 	pdf.SetCellMargin(0)
 	pdf.SetDisplayMode("fullwidth", "single")
 	pdf.AddUTF8FontFromBytes(fonts.Family, "", fonts.MicroHei)
-	if pdf.Err() {
-		return
-	}
-	pdf.SetFont(fonts.Family, "", sizeBody)
-	pdf.SetHeaderFuncMode(dc.header, false)
-	pdf.SetFooterFunc(dc.footer)
+	return pdf
 }
 
 // title is the case title, or the wording for an untitled case.
